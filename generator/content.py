@@ -1,0 +1,70 @@
+"""Reads content/: the articles and the registry, with a diagnostic for every file it cannot use."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import frontmatter, registry
+from .model import Article, Diagnostic, error
+from .registry import Registry
+
+
+@dataclass(frozen=True)
+class Content:
+    articles: tuple[Article, ...]
+    registry: Registry
+    diagnostics: tuple[Diagnostic, ...] = field(default=())
+
+
+def read_text(path: Path) -> tuple[str | None, Diagnostic | None]:
+    """A content file's text, or an error naming the file when it is not UTF-8 text."""
+    try:
+        return path.read_text(encoding="utf-8"), None
+    except UnicodeDecodeError as exc:
+        return None, error(f"not UTF-8 text (byte {exc.start}); save it as UTF-8", str(path), None, "load")
+    except OSError as exc:
+        return None, error(f"cannot read: {exc.strerror}", str(path), None, "load")
+
+
+def load_article(path: Path) -> tuple[Article | None, list[Diagnostic]]:
+    """One article file; its slug is the file name without '.md'."""
+    text, diag = read_text(path)
+    if diag:
+        return None, [diag]
+    return frontmatter.parse(text, path.stem, str(path))
+
+
+def load_registry(data_dir: Path) -> tuple[Registry, list[Diagnostic]]:
+    """The three registry files (a missing file is an empty registry)."""
+    diags: list[Diagnostic] = []
+    maps = {}
+    for kind, name in registry.FILES.items():
+        path = data_dir / name
+        maps[kind] = {}
+        if path.exists():
+            text, diag = read_text(path)
+            if diag:
+                diags.append(diag)
+                continue
+            maps[kind], found = registry.parse(kind, text, str(path))
+            diags += found
+    return Registry(**maps), diags
+
+
+def article_paths(content_dir: Path) -> list[Path]:
+    """The article files, sorted by name."""
+    return sorted((content_dir / "articles").glob("*.md"))
+
+
+def load(content_dir: Path) -> Content:
+    """Everything the build needs from content/; unusable files are skipped and reported."""
+    diags: list[Diagnostic] = []
+    articles = []
+    for path in article_paths(content_dir):
+        article, found = load_article(path)
+        diags += found
+        if article is not None:
+            articles.append(article)
+    reg, found = load_registry(content_dir / "data")
+    diags += found
+    return Content(tuple(articles), reg, tuple(diags))

@@ -1,0 +1,146 @@
+"""Article files: Markdown with YAML front matter, read with checked types and written in one order."""
+from __future__ import annotations
+
+import datetime as dt
+
+import yaml
+
+from . import yamlio
+from .model import FRONT_MATTER_KEYS, Article, Diagnostic, Review, error, warning
+
+_LIST_KEYS = ("captions", "leaders", "events", "agreements")
+_TEXT_KEYS = ("source", "source_url", "author", "lead", "language", "raw")
+
+
+class FrontMatterError(ValueError):
+    """The file cannot be read as an article; carries the line where that was found."""
+
+    def __init__(self, message: str, line: int | None = None):
+        super().__init__(message)
+        self.line = line
+
+
+def split(text: str) -> tuple[str, str, int]:
+    """Split a file into (front matter text, body, line of the body's first line)."""
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    lines = text.split("\n")
+    if not lines or lines[0].strip() != "---":
+        raise FrontMatterError("the file does not start with a '---' front matter line", 1)
+    for n in range(1, len(lines)):
+        if lines[n].strip() in ("---", "..."):
+            return "\n".join(lines[1:n]), "\n".join(lines[n + 1:]).strip("\n"), n + 2
+    raise FrontMatterError("the front matter has no closing '---' line", 1)
+
+
+def _date(value) -> dt.date:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        return dt.date.fromisoformat(value.strip())
+    raise ValueError(f"expected a date like 2025-12-01, got {value!r}")
+
+
+def parse(text: str, slug: str, path: str | None = None) -> tuple[Article | None, list[Diagnostic]]:
+    """Read an article file's text; an unreadable file gives (None, errors), a doubtful one warnings."""
+    diags: list[Diagnostic] = []
+    try:
+        head, body, _ = split(text)
+    except FrontMatterError as exc:
+        return None, [error(str(exc), path, exc.line, "load")]
+    try:
+        data = yamlio.load(head) if head.strip() else {}
+    except yaml.YAMLError as exc:
+        line = yamlio.error_line(exc)
+        reason = getattr(exc, "problem", None) or str(exc).split("\n")[0]
+        return None, [error(f"front matter is not valid YAML: {reason}", path, line + 1 if line else None, "load")]
+    if not isinstance(data, dict):
+        return None, [error(f"front matter must be a mapping of keys, not a {type(data).__name__}", path, 2, "load")]
+    lines = {k: v + 1 for k, v in yamlio.key_lines(head).items()}  # +1 for the opening '---'
+    fields: dict = {}
+    for key, value in data.items():
+        line = lines.get(str(key))
+        if key not in FRONT_MATTER_KEYS:
+            diags.append(warning(f"unknown front matter key {key!r} is ignored", path, line, "load"))
+            continue
+        try:
+            fields[key] = _convert(key, value)
+        except (ValueError, TypeError) as exc:
+            diags.append(error(f"{key}: {exc}", path, line, "load"))
+    if "title" not in fields or not fields["title"]:
+        diags.append(error("the article has no title", path, lines.get("title"), "load"))
+    if "date" not in fields:
+        if not any(d.message.startswith("date:") for d in diags):
+            diags.append(error("the article has no date", path, None, "load"))
+    if any(d.severity == "error" for d in diags):
+        return None, diags
+    return Article(slug=slug, body=body, path=path, lines=lines, **fields), diags
+
+
+def _convert(key: str, value):
+    if key == "title":
+        if not isinstance(value, (str, int, float)) or isinstance(value, bool):
+            raise ValueError(f"expected text, got {type(value).__name__}")
+        return str(value).strip()
+    if key == "date":
+        return _date(value)
+    if key in _TEXT_KEYS:
+        if value is None:
+            return "vi" if key == "language" else None
+        if isinstance(value, (dict, list)):
+            raise ValueError(f"expected text, got {type(value).__name__}")
+        return str(value)
+    if key in _LIST_KEYS:
+        if value is None:
+            return ()
+        if not isinstance(value, list):
+            raise ValueError(f"expected a list (e.g. [{value}]), got {type(value).__name__}")
+        bad = [v for v in value if isinstance(v, (dict, list)) or v is None]
+        if bad:
+            raise ValueError(f"expected a list of {'ids' if key != 'captions' else 'texts'}, got {bad[0]!r}")
+        return tuple(str(v) for v in value)
+    if key == "review":
+        return _review(value)
+    raise ValueError(f"unknown key {key}")
+
+
+def _review(value) -> tuple[Review, ...]:
+    if value is None:
+        return ()
+    if not isinstance(value, list):
+        raise ValueError("expected a list of {field, reason}")
+    out = []
+    for item in value:
+        if isinstance(item, dict) and "field" in item:
+            out.append(Review(str(item["field"]), str(item.get("reason") or "")))
+        elif isinstance(item, str):
+            out.append(Review(item, ""))
+        else:
+            raise ValueError(f"expected {{field, reason}}, got {item!r}")
+    return tuple(out)
+
+
+def front_matter(article: Article) -> dict:
+    """The article's front matter as an ordered mapping, as written to its file."""
+    return {
+        "title": article.title,
+        "date": article.date,
+        "source": article.source,
+        "source_url": article.source_url,
+        "author": article.author,
+        "lead": article.lead,
+        "captions": list(article.captions),
+        "language": article.language,
+        "leaders": list(article.leaders),
+        "events": list(article.events),
+        "agreements": list(article.agreements),
+        "raw": article.raw,
+        "review": [{"field": r.field, "reason": r.reason} for r in article.review],
+    }
+
+
+def dump(article: Article) -> str:
+    """The article file's text: front matter in FRONT_MATTER_KEYS order, then the Markdown body."""
+    return "---\n" + yamlio.dump(front_matter(article)) + "---\n\n" + article.body.strip("\n") + "\n"

@@ -1,0 +1,112 @@
+"""The archive's content as frozen dataclasses: articles, the three entity kinds, review marks."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+# The order front matter is written in; also the set of keys an article may have.
+FRONT_MATTER_KEYS = (
+    "title", "date", "source", "source_url", "author", "lead", "captions", "language",
+    "leaders", "events", "agreements", "raw", "review",
+)
+ENTITY_KINDS = ("leaders", "events", "agreements")
+
+
+@dataclass(frozen=True)
+class Review:
+    """Something an editor should look at: which field, and why it is uncertain."""
+    field: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Article:
+    """One article: front matter fields plus the Markdown body; `slug` is the file name's stem."""
+    slug: str
+    title: str
+    date: dt.date
+    body: str = ""
+    source: str | None = None
+    source_url: str | None = None
+    author: str | None = None
+    lead: str | None = None
+    captions: tuple[str, ...] = ()
+    language: str = "vi"
+    leaders: tuple[str, ...] = ()
+    events: tuple[str, ...] = ()
+    agreements: tuple[str, ...] = ()
+    raw: str | None = None
+    review: tuple[Review, ...] = ()
+    path: str | None = field(default=None, compare=False)  # where it was read from, for messages
+    lines: dict = field(default_factory=dict, compare=False)  # front matter key → line, for messages
+
+
+@dataclass(frozen=True)
+class Role:
+    """A position a leader held, with the dates they held it (None: unknown or still held)."""
+    title: str
+    start: dt.date | None = None
+    end: dt.date | None = None
+
+
+@dataclass(frozen=True)
+class Leader:
+    id: str
+    name: str
+    country: str
+    aliases: tuple[str, ...] = ()
+    roles: tuple[Role, ...] = ()
+    review: tuple[Review, ...] = ()
+
+
+@dataclass(frozen=True)
+class Event:
+    id: str
+    title: str
+    kind: str
+    start: dt.date | None = None
+    end: dt.date | None = None
+    place: str | None = None
+    host: str | None = None  # country code of the host
+    participants: tuple[str, ...] = ()  # leader ids
+    review: tuple[Review, ...] = ()
+
+
+@dataclass(frozen=True)
+class Agreement:
+    id: str
+    title: str
+    kind: str
+    parties: tuple[str, ...] = ()
+    period: str | None = None
+    event: str | None = None
+    date: dt.date | None = None
+    witnesses: tuple[str, ...] = ()  # leader ids
+    review: tuple[Review, ...] = ()
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    """An error or warning found while importing or building, pointing at a file and line."""
+    severity: str  # "error" or "warning"
+    message: str
+    file: str | None = None
+    line: int | None = None
+    step: str | None = None
+
+    def __str__(self) -> str:
+        where = self.file or ""
+        if self.file and self.line:
+            where += f":{self.line}"
+        step = f"{self.step}: " if self.step else ""
+        return f"{where + ': ' if where else ''}{step}{self.severity}: {self.message}"
+
+
+def error(message: str, file: str | None = None, line: int | None = None, step: str | None = None) -> Diagnostic:
+    """An error diagnostic."""
+    return Diagnostic("error", message, file, line, step)
+
+
+def warning(message: str, file: str | None = None, line: int | None = None, step: str | None = None) -> Diagnostic:
+    """A warning diagnostic."""
+    return Diagnostic("warning", message, file, line, step)

@@ -1,0 +1,73 @@
+"""Vietnamese text rules: one normal form on the way in, a folded form for matching, ASCII slugs."""
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+
+# Spaces a scraper leaves behind that are not U+0020; zero-width ones are removed outright.
+_SPACES = dict.fromkeys(map(ord, "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\t"), " ")
+_SPACES.update(dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None))
+# U+00D0/U+00F0 (Icelandic eth) are pasted for Đ/đ by copy sites; the letters look the same.
+_SPACES.update({0xD0: "Đ", 0xF0: "đ"})
+
+_TONES = "\u0300\u0301\u0309\u0303\u0323"  # huyền, sắc, hỏi, ngã, nặng
+# Old tone placement puts the mark on the second vowel of an open "oa", "oe", "uy" ("hoà", "thuỷ");
+# the archive writes it on the first ("hòa", "thủy"), as most outlets do. "qu" is a consonant, so
+# "quý" is left alone, and a closed syllable ("hoàn", "tuyến") is already unambiguous.
+_OLD_TONE_NFD = re.compile(
+    "(?i)(?<!q)(o)([ae])([" + _TONES + "])(?![\\w])|(?<!q)(u)(y)([" + _TONES + "])(?![\\w])"
+)
+
+
+def _move_tone(m: re.Match) -> str:
+    if m.group(1) is not None:
+        return m.group(1) + m.group(3) + m.group(2)
+    return m.group(4) + m.group(6) + m.group(5)
+
+
+def normalize(text: str) -> str:
+    """Return text in the archive's one form: NFC, plain spaces, Đ not Ð, new tone placement, \\n."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_SPACES)
+    nfd = unicodedata.normalize("NFD", text)
+    nfd = _OLD_TONE_NFD.sub(_move_tone, nfd)
+    return unicodedata.normalize("NFC", nfd)
+
+
+@functools.lru_cache(maxsize=4096)
+def _fold_char(ch: str) -> str:
+    if ch in "đĐðÐ":
+        return "d"
+    if ch.isspace():
+        return " "
+    base = "".join(c for c in unicodedata.normalize("NFD", ch) if not unicodedata.combining(c)).lower()
+    return base if len(base) == 1 else ch
+
+
+def fold(text: str) -> str:
+    """Lower-case text without diacritics (đ→d) for matching and search.
+
+    One character in, one character out, so an offset in the folded text is an offset in the
+    (NFC) original: matches found on folded text can be cut from the original.
+    """
+    if text.isascii():
+        return text.lower()
+    return "".join(map(_fold_char, text))
+
+
+_NON_ALNUM = re.compile(r"[^a-z0-9]+")
+
+
+def slugify(text: str, max_len: int = 80) -> str:
+    """ASCII slug of text: 'Đà Nẵng' → 'da-nang'; cut at a word boundary within max_len."""
+    slug = _NON_ALNUM.sub("-", fold(normalize(text)).encode("ascii", "ignore").decode()).strip("-")
+    if len(slug) > max_len:
+        cut = slug[: max_len + 1]
+        slug = cut[: cut.rfind("-")] if "-" in cut[1:] else slug[:max_len]
+        slug = slug.strip("-")
+    return slug or "untitled"
+
+
+def collapse_spaces(line: str) -> str:
+    """One space between words, none at the ends."""
+    return " ".join(line.split())
