@@ -1,0 +1,49 @@
+"""Raw page bytes → text: UTF-8 first, then the encodings Vietnamese pages really come in."""
+from __future__ import annotations
+
+import codecs
+
+
+class DecodeError(ValueError):
+    """The bytes are not text this importer can read; the message says why."""
+
+
+# Windows-1258 is what older Vietnamese Windows sites saved; UTF-16 appears in pages saved by
+# Windows browsers (always with a BOM). Latin-1 would "decode" anything, so it is never tried.
+_FALLBACKS = ("cp1258",)
+_VIETNAMESE = set("ăâđêôơưĂÂĐÊÔƠƯ")
+
+
+def decode(data: bytes) -> tuple[str, str]:
+    """Decode a raw page; returns (text, encoding). Raises DecodeError for empty or binary data."""
+    if not data.strip():
+        raise DecodeError("the file is empty")
+    for bom, enc in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
+        if data.startswith(bom):
+            try:
+                return _check(data.decode(enc)), enc
+            except UnicodeDecodeError as exc:
+                raise DecodeError(f"starts with a {enc} byte-order mark but is not {enc} (byte {exc.start})") from None
+    if b"\x00" in data[:4096]:
+        raise DecodeError("binary data (NUL bytes), not a text page")
+    try:
+        return _check(data.decode("utf-8")), "utf-8"
+    except UnicodeDecodeError as exc:
+        first_error = exc.start
+    for enc in _FALLBACKS:
+        try:
+            text = data.decode(enc)
+        except UnicodeDecodeError:
+            continue
+        if sum(ch in _VIETNAMESE for ch in text) >= 3 or not any(b > 0x7F for b in data):
+            return _check(text), enc
+    raise DecodeError(f"not UTF-8 (invalid byte at offset {first_error}) nor Windows-1258 Vietnamese text")
+
+
+def _check(text: str) -> str:
+    controls = sum(1 for ch in text[:20000] if ord(ch) < 32 and ch not in "\n\r\t\f")
+    if controls > max(8, len(text[:20000]) // 100):
+        raise DecodeError("binary data (control characters), not a text page")
+    if not text.strip():
+        raise DecodeError("the file is empty")
+    return text

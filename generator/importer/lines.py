@@ -1,0 +1,107 @@
+"""Line classes of a scraped page: what a single line is, judged by its shape and the outlet cues."""
+from __future__ import annotations
+
+import re
+
+from ..text import fold
+from .cues import Cues
+from .dates import stamp_date
+
+BLANK, STAMP, HOTLINE, FURNITURE, DOMAIN, PLACEHOLDER, IMAGE, TRAILER, SLUGLINK, DOUBLED, TEXT = (
+    "blank", "stamp", "hotline", "furniture", "domain", "placeholder", "image", "trailer", "sluglink",
+    "doubled", "text")
+
+# "Tổng Bí thư hội đàm ... - Ảnh 1." : the alt text of an image, repeated by the scraper.
+_PLACEHOLDER = re.compile(r"\s[-–]\s*(?:Ảnh|Hình|Photo|Image)\s*\d+\.?$", re.I)
+_MD_IMAGE = re.compile(r"^!\[([^\]]*)\]\([^)]*\)\s*\|?\s*(.*)$")
+# An image's file name or alt slug pasted before a headline: "viet nam lao hop uy ban ... Hai Thủ tướng …"
+_SLUG_PREFIX = re.compile(r"^(?:[a-z0-9]+ ){4,}[a-z0-9]+(?: |$)")
+_ASCII_WORDS = re.compile(r"^[a-z0-9 ]+$")
+_GLUED_IMAGE = re.compile(r"\s*\bhinh anh \d+\s*", re.I)
+_SENTENCE_END = re.compile(r"[.!?…;:\"”'’)\]]\s*$|\./\.$")
+
+
+def words(line: str) -> list[str]:
+    """The words of a line (letters and digits)."""
+    return re.findall(r"\w+", line)
+
+
+def doubled(line: str) -> bool:
+    """True when a line is one text written twice ('A headline A headline'): a scraped link."""
+    n = len(line)
+    if n < 20:
+        return False
+    half = (n - 1) // 2
+    return n % 2 == 1 and line[half] == " " and line[:half] == line[half + 1:] and len(words(line[:half])) >= 3
+
+
+def split_glued(line: str) -> list[str]:
+    """Split a headline glued to a caption by an image marker ('… 6-7 hinh anh 1Lao Prime …')."""
+    parts = _GLUED_IMAGE.split(line)
+    return [p.strip() for p in parts if p.strip()] if len(parts) > 1 else [line]
+
+
+def classify(line: str, cues: Cues) -> str:
+    """The class of one stripped, normalised line, judged alone."""
+    if not line:
+        return BLANK
+    if stamp_date(line):
+        return STAMP
+    if cues.hotlines and cues.hotlines.match(line):
+        return HOTLINE
+    if cues.domain and cues.domain.match(line):
+        return DOMAIN
+    if _MD_IMAGE.match(line):
+        return IMAGE
+    if cues.furniture and cues.furniture.match(line):
+        return FURNITURE
+    if _PLACEHOLDER.search(line):
+        return PLACEHOLDER
+    folded = fold(line).strip(" :.")
+    if folded in cues.trailers:
+        return TRAILER
+    if _SLUG_PREFIX.match(line) and (not line.isascii() or _ASCII_WORDS.match(line)):
+        return SLUGLINK
+    if doubled(line):
+        return DOUBLED
+    return TEXT
+
+
+def image_alt(line: str) -> str:
+    """The alt text (or the text after it) of a Markdown image line, '' when there is none."""
+    m = _MD_IMAGE.match(line)
+    if not m:
+        return ""
+    return (m.group(1) or m.group(2) or "").strip(" |")
+
+
+def credit(line: str, cues: Cues) -> bool:
+    """True when the line ends with a photo credit ('(Ảnh: TTXVN)', 'Ảnh: Hải Long.', 'ẢNH: TTXVN')."""
+    return bool(cues.credit and cues.credit.search(line)) and len(words(line)) >= 3
+
+
+def terminated(line: str) -> bool:
+    """True when a line ends like a sentence (or a list item, or a quotation)."""
+    return bool(_SENTENCE_END.search(line))
+
+
+_BYLINE_TAIL = re.compile(r"\s*(?:\|+|\((?:tổng hợp|TH|lược dịch|theo [^)]{1,30})\)|[-–/]\s*(?:TTXVN|VNA|[A-ZĐ]{2,8}))\s*$", re.I)
+
+
+def byline(line: str) -> str | None:
+    """The author's name when a line is a byline ('Dương Ngọc', 'BÍCH QUYÊN', 'Thanh Hà |',
+    'Mạnh Đức (tổng hợp)'), else None."""
+    core = _BYLINE_TAIL.sub("", line).strip(" |-–")
+    ws = core.split()
+    if not 2 <= len(ws) <= 5 or len(core) > 40:
+        return None
+    if any(not w[0].isupper() or not w.replace("-", "").isalpha() for w in ws):
+        return None
+    if core.isupper() or all(w[:1].isupper() and (w[1:].islower() or not w[1:]) for w in ws):
+        return " ".join(w.capitalize() for w in ws) if core.isupper() else core
+    return None
+
+
+def agency_line(line: str) -> bool:
+    """True for a lone agency credit at the end of a story ('VNA', 'TTXVN')."""
+    return bool(re.fullmatch(r"[A-ZĐ]{2,8}(?:/[A-ZĐ]{2,8})?", line.strip()))

@@ -1,0 +1,191 @@
+"""One scraped page → the parts of an article: title, dates, byline, lead, captions, body lines.
+
+Walks the classified lines once: the head (breadcrumbs, time stamps, the title, a byline) up to the
+first paragraph, then the article, until a trailing block, a domain line or an end mark ("./.").
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from ..text import collapse_spaces, fold, normalize
+from . import lines as L
+from .cues import Cues, Outlet
+from .dates import SCRAPER_DATE, stamp_date
+
+
+@dataclass
+class Page:
+    """What the walk found; `body` holds the article's lines after the lead, in order."""
+    title: str | None = None
+    scraper_date: tuple[int, int, int | None] | None = None
+    stamp: dt.date | None = None
+    outlet: Outlet | None = None
+    author: str | None = None
+    lead: str | None = None
+    captions: list[str] = field(default_factory=list)
+    body: list[str] = field(default_factory=list)
+    dropped: int = 0
+
+
+_OPENS_WITH_DATE = re.compile(r"(?i)^(?:sáng sớm|rạng sáng|sáng|trưa|chiều|tối|đêm|ngày|hôm nay)(?:\s+nay)?\s*(?:ngày\s*)?\(?\d{1,2}\s*[/.-]\s*\d{1,2}")
+
+
+def _is_paragraph(line: str) -> bool:
+    n = len(L.words(line))
+    return n > 30 or (n >= 12 and (L.terminated(line) or bool(_OPENS_WITH_DATE.match(line))))
+
+
+def _strip_dateline(line: str, cues: Cues) -> tuple[str, Outlet | None]:
+    if cues.dateline:
+        m = cues.dateline.match(line)
+        if m and len(line) > m.end() + 20:
+            return line[m.end():].lstrip(), cues.by_dateline.get(fold(m.group(1)))
+    return line, None
+
+
+def _prepare(text: str) -> tuple[list[str], tuple | None]:
+    raw_lines = [collapse_spaces(l) for l in normalize(text).split("\n")]
+    scraper = None
+    for i, line in enumerate(raw_lines):
+        if line:
+            m = SCRAPER_DATE.match(line)
+            if m:
+                scraper = (int(m.group(1)), int(m.group(2)), int(m.group(3)) if m.group(3) else None)
+                raw_lines[i] = SCRAPER_DATE.sub("", line, count=1).strip()
+            break
+    out: list[str] = []
+    for line in raw_lines:
+        out.extend(L.split_glued(line) if line else [""])
+    return out, scraper
+
+
+def walk(text: str, cues: Cues) -> Page:
+    """Read a normalised page into a Page, keeping every article line once and dropping furniture."""
+    lines, scraper = _prepare(text)
+    page = Page(scraper_date=scraper)
+    seen: set[str] = set()          # folded lines already kept (title, captions, text)
+    caption_keys: set[str] = set()
+    head_candidates: list[str] = []
+    i, n = 0, len(lines)
+
+    def next_nonblank(j: int) -> int:
+        while j < n and not lines[j]:
+            j += 1
+        return j
+
+    def add_caption(text: str) -> None:
+        text = text.strip(" |")
+        key = fold(text).strip(" .")
+        if key and key not in caption_keys:
+            caption_keys.add(key)
+            page.captions.append(text)
+        seen.add(key)
+
+    # The head: everything before the first paragraph.
+    while i < n:
+        line = lines[i]
+        kind = L.classify(line, cues)
+        if kind == L.TEXT and (_is_paragraph(line) or (cues.dateline and cues.dateline.match(line))):
+            break
+        i += 1
+        if kind == L.STAMP:
+            page.stamp = page.stamp or stamp_date(line)
+        elif kind == L.DOMAIN:
+            page.outlet = page.outlet or cues.by_domain.get(cues.domain.match(line).group(1).lower())
+        elif kind == L.IMAGE:
+            if L.image_alt(line):
+                add_caption(L.image_alt(line))
+        elif kind == L.TEXT:
+            if L.credit(line, cues):
+                add_caption(line)
+            elif (author := L.byline(line)) and head_candidates:
+                page.author = page.author or author
+            elif len(L.words(line)) >= 3:
+                head_candidates.append(line)
+            else:
+                page.dropped += 1
+        elif kind != L.BLANK:
+            page.dropped += 1
+    if head_candidates:
+        # The title is the first headline of six words or more; shorter lines before it are
+        # breadcrumbs and menus ("Thời sự Chính trị"). Long lines after it are article text.
+        long_ones = [c for c in head_candidates if len(L.words(c)) >= 6]
+        page.title = long_ones[0] if long_ones else max(head_candidates, key=lambda c: len(L.words(c)))
+        seen.add(fold(page.title).strip(" ."))
+        after = head_candidates[head_candidates.index(page.title) + 1:]
+        page.body.extend(c for c in after if len(L.words(c)) >= 8)
+        page.dropped += len(head_candidates) - 1 - sum(len(L.words(c)) >= 8 for c in after)
+
+    skip_summary = False
+    ended_by_mark = False
+    while i < n:
+        line = lines[i]
+        i += 1
+        kind = L.classify(line, cues)
+        if kind == L.BLANK:
+            continue
+        if kind == L.STAMP:
+            page.stamp = page.stamp or stamp_date(line)
+            continue
+        if kind == L.DOMAIN:
+            page.outlet = page.outlet or cues.by_domain.get(cues.domain.match(line).group(1).lower())
+            ended_by_mark = True
+            continue
+        if kind == L.TRAILER:
+            j = next_nonblank(i)
+            if j < n and L.classify(lines[j], cues) == L.SLUGLINK:
+                while j < n and (not lines[j] or L.classify(lines[j], cues) == L.SLUGLINK):
+                    j += 1
+                i = j
+                continue
+            break  # a trailing block: nothing after it belongs to the article
+        if kind == L.IMAGE:
+            if L.image_alt(line):
+                add_caption(L.image_alt(line))
+            continue
+        if kind == L.DOUBLED:
+            skip_summary = True
+            page.dropped += 1
+            continue
+        if kind != L.TEXT:
+            page.dropped += 1
+            continue
+        key = fold(line).strip(" .")
+        j = next_nonblank(i)
+        repeated = j < n and fold(lines[j]).strip(" .") == key
+        if ended_by_mark:
+            if (author := L.byline(line)) or L.agency_line(line):
+                page.author = page.author or author or line.strip()
+            else:
+                page.dropped += 1
+            continue
+        if key in seen:
+            page.dropped += 1
+            continue
+        if L.credit(line, cues) or repeated:
+            add_caption(line)
+            if repeated:
+                i = j + 1
+            skip_summary = False
+            continue
+        if skip_summary and _is_paragraph(line):
+            skip_summary = False
+            page.dropped += 1
+            continue
+        skip_summary = False
+        if (author := L.byline(line)) or (L.agency_line(line) and page.lead):
+            page.author = page.author or author or line.strip()
+            continue
+        text, outlet = _strip_dateline(line, cues)
+        if outlet:
+            page.outlet = page.outlet or outlet
+        seen.add(key)
+        if page.lead is None and _is_paragraph(text):
+            page.lead = text
+        else:
+            page.body.append(text)
+        if any(line.endswith(mark) for mark in cues.end_marks):
+            ended_by_mark = True
+    return page

@@ -1,0 +1,216 @@
+"""Writes imported articles and new registry entries into content/, never over an editor's work.
+
+The importer records, per raw page, the article file it wrote and the SHA-256 of its bytes in
+content/.import-state.json. A file whose bytes no longer match was changed by an editor and is
+left alone (unless --force); a deleted one stays deleted. Every write is write-then-rename, so an
+interrupted import leaves each file either old or new, never half written.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from . import frontmatter, registry
+from .content import load_registry
+from .importer import import_bytes, load_knowledge
+from .model import Article, Diagnostic, error
+from .registry import Registry
+
+STATE = ".import-state.json"
+
+
+def atomic_write(path: Path, data: bytes) -> None:
+    """Write bytes to path by writing a temporary file beside it and renaming it over the target."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def sha256(data: bytes) -> str:
+    """Hex SHA-256 of bytes."""
+    return hashlib.sha256(data).hexdigest()
+
+
+@dataclass
+class State:
+    """What earlier imports wrote: raw name → {file, sha256}; ids of entities they created."""
+    articles: dict[str, dict] = field(default_factory=dict)
+    created: dict[str, list[str]] = field(default_factory=dict)
+
+    @classmethod
+    def load(cls, path: Path) -> "State":
+        if not path.exists():
+            return cls()
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return cls(dict(data.get("articles", {})), {k: list(v) for k, v in data.get("created", {}).items()})
+
+    def dump(self) -> bytes:
+        data = {"articles": dict(sorted(self.articles.items())),
+                "created": {k: sorted(set(v)) for k, v in sorted(self.created.items())}}
+        return (json.dumps(data, ensure_ascii=False, indent=1, sort_keys=False) + "\n").encode()
+
+
+@dataclass
+class Report:
+    written: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    kept: list[tuple[str, str]] = field(default_factory=list)   # (file, why it was left alone)
+    forced: list[str] = field(default_factory=list)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    new_entities: dict[str, list[str]] = field(default_factory=dict)
+
+
+def _extract(article: Article, reg: Registry):
+    try:
+        from .entities import extract
+    except ImportError:  # the entity finder is optional for importing text
+        return None
+    return extract(article, reg)
+
+
+def _add_entities(reg: Registry, ex, state: State) -> tuple[Registry, dict[str, list]]:
+    """The registry with an extraction's new entities, minus ids an editor has since removed."""
+    added: dict[str, list] = {"leaders": [], "events": [], "agreements": []}
+    maps = {k: dict(getattr(reg, k)) for k in added}
+    for kind, new in (("leaders", ex.new_leaders), ("events", ex.new_events), ("agreements", ex.new_agreements)):
+        for entity in new:
+            if entity.id in maps[kind]:
+                continue
+            if entity.id in state.created.get(kind, ()):  # created once, then removed by an editor
+                continue
+            maps[kind][entity.id] = entity
+            added[kind].append(entity)
+    return Registry(**maps), added
+
+
+def import_pages(content: Path, raws: list[Path], force: bool = False, log=print) -> Report:
+    """Import raw pages into content/articles and content/data; see the module docstring."""
+    articles_dir, data_dir = content / "articles", content / "data"
+    state_path = content / STATE
+    report = Report()
+    reg, diags = load_registry(data_dir)
+    report.diagnostics += [d for d in diags if d.severity == "error"]
+    know = load_knowledge(data_dir, reg.leaders)
+    state = State.load(state_path)
+    claimed = {v["file"]: k for k, v in state.articles.items()}
+    appended: dict[str, list] = {"leaders": [], "events": [], "agreements": []}
+    start = time.perf_counter()
+    for n, raw in enumerate(raws, 1):
+        try:
+            data = raw.read_bytes()
+        except OSError as exc:
+            report.diagnostics.append(error(f"cannot read: {exc.strerror}", str(raw), None, "import"))
+            continue
+        article, found = import_bytes(data, raw.name, know)
+        report.diagnostics += [replace(d, file=str(raw)) for d in found]
+        if article is None:
+            continue
+        ex = _extract(article, reg)
+        if ex is not None:
+            article = replace(article, leaders=ex.leaders, events=ex.events, agreements=ex.agreements,
+                              review=article.review + tuple(ex.review))
+        previous = state.articles.get(raw.name)
+        name = previous["file"] if previous else _free_name(article.slug, raw.name, claimed, articles_dir)
+        path = articles_dir / name
+        text = frontmatter.dump(article).encode("utf-8")
+        if path.exists():
+            current = path.read_bytes()
+            if current == text:
+                report.unchanged.append(name)
+                state.articles[raw.name] = {"file": name, "sha256": sha256(text)}
+                if ex is not None:
+                    reg, added = _add_entities(reg, ex, state)
+                    for k, v in added.items():
+                        appended[k] += v
+                continue
+            edited = previous is None or sha256(current) != previous["sha256"]
+            if edited and not force:
+                report.kept.append((str(path), "changed by an editor since it was imported"))
+                continue
+            if edited:
+                report.forced.append(str(path))
+        elif previous is not None and not force:
+            report.kept.append((str(path), "deleted by an editor since it was imported"))
+            continue
+        if ex is not None:
+            reg, added = _add_entities(reg, ex, state)
+            for k, v in added.items():
+                appended[k] += v
+        atomic_write(path, text)
+        claimed[name] = raw.name
+        state.articles[raw.name] = {"file": name, "sha256": sha256(text)}
+        report.written.append(name)
+        if sys.stderr.isatty() and time.perf_counter() - start > 1 and n % 50 == 0:
+            print(f"\rimport: {n}/{len(raws)}", end="", file=sys.stderr, flush=True)
+    for kind, entities in appended.items():
+        if not entities:
+            continue
+        path = data_dir / registry.FILES[kind]
+        old = path.read_bytes() if path.exists() else b""
+        sep = b"" if not old or old.endswith(b"\n\n") else (b"\n" if old.endswith(b"\n") else b"\n\n")
+        atomic_write(path, old + sep + registry.append_text(entities).encode("utf-8"))
+        state.created.setdefault(kind, []).extend(e.id for e in entities)
+        report.new_entities[kind] = [e.id for e in entities]
+    new_state = state.dump()
+    if not state_path.exists() or state_path.read_bytes() != new_state:
+        atomic_write(state_path, new_state)
+    return report
+
+
+def _free_name(slug: str, raw_name: str, claimed: dict[str, str], articles_dir: Path) -> str:
+    """slug.md, or slug-2.md, … when another raw page's article (or an editor's file) has the name."""
+    for n in range(1, 1000):
+        name = f"{slug}.md" if n == 1 else f"{slug}-{n}.md"
+        owner = claimed.get(name)
+        if owner == raw_name or (owner is None and not (articles_dir / name).exists()):
+            return name
+    raise RuntimeError(f"no free file name for {slug}")
+
+
+def raw_files(content: Path) -> list[Path]:
+    """Every regular, non-hidden file in content/raw/, sorted by name."""
+    raw_dir = content / "raw"
+    if not raw_dir.is_dir():
+        return []
+    return sorted(p for p in raw_dir.iterdir() if p.is_file() and not p.name.startswith("."))
+
+
+def import_command(args) -> int:
+    """`generator import`: import pages and print what was written, left alone and wrong."""
+    raws = [Path(p) for p in args.raw] or raw_files(args.content)
+    if not raws:
+        print(f"import: no raw pages in {args.content / 'raw'}", file=sys.stderr)
+        return 1
+    missing = [p for p in raws if not p.is_file()]
+    for p in missing:
+        print(f"{p}: error: no such file", file=sys.stderr)
+    t0 = time.perf_counter()
+    report = import_pages(args.content, [p for p in raws if p.is_file()], force=args.force)
+    took = time.perf_counter() - t0
+    for path, why in report.kept:
+        print(f"{path}: left alone: {why} (use --force to overwrite)")
+    for path in report.forced:
+        print(f"{path}: overwritten (--force) although an editor had changed it")
+    for d in report.diagnostics:
+        print(d, file=sys.stderr)
+    for kind, ids in sorted(report.new_entities.items()):
+        print(f"import: added {len(ids)} new {kind} to content/data/{registry.FILES[kind]}: {', '.join(ids[:8])}"
+              + (" …" if len(ids) > 8 else ""))
+    errors = sum(d.severity == "error" for d in report.diagnostics) + len(missing)
+    print(f"import: {len(raws)} page(s) in {took:.2f} s: {len(report.written)} written, "
+          f"{len(report.unchanged)} unchanged, {len(report.kept)} left alone, {errors} failed")
+    return 1 if errors else 0
