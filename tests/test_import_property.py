@@ -1,0 +1,39 @@
+"""Property tests: importing arbitrary text never crashes, and every body line comes from the input."""
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from generator.importer import import_page, load_knowledge
+from generator.importer.blocks import unescape
+from generator.text import collapse_spaces, normalize
+
+KNOW = load_knowledge(Path(__file__).parent.parent / "content" / "data")
+
+WORDS = ["Tổng", "Bí", "thư", "Tô", "Lâm", "hội", "đàm", "Lào", "Ngày", "4/12", "(Ảnh:", "TTXVN)", "Tin",
+         "liên", "quan", "aa", "fb", "./.", "HOTLINE:", "-", "Ảnh", "1.", ";", ":", "Sáng", "1-12", "năm", "2025",
+         "*", "#", "[x](y)", "<script>", "giai", "đoạn", "2026-2030", "date", "2024-07-11", "nhandan.vn"]
+line = st.lists(st.one_of(st.sampled_from(WORDS), st.text(max_size=8)), max_size=30).map(" ".join)
+page = st.lists(st.one_of(line, st.just("")), max_size=40).map("\n".join)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(page)
+def test_import_never_crashes_and_keeps_only_input_lines(text):
+    article, diags = import_page(text, "fuzz.txt", KNOW)
+    if article is None:
+        assert diags and diags[0].file == "fuzz.txt"
+        return
+    source = collapse_spaces(normalize(text).replace("\n", " "))
+    for block in article.body.split("\n\n"):
+        for md_line in block.split("\n"):
+            assert collapse_spaces(unescape(md_line)) in source
+    assert article.date.year > 1900
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.binary(max_size=2000))
+def test_arbitrary_bytes_never_crash(data):
+    from generator.importer import import_bytes
+    article, diags = import_bytes(data, "bytes.bin", KNOW)
+    assert article is not None or (diags and diags[0].file == "bytes.bin")

@@ -1,0 +1,83 @@
+"""Line classes and their helpers, with the outlet cues shipped in content/data/outlets.yaml."""
+from pathlib import Path
+
+import pytest
+
+from generator.importer import lines as L
+from generator.importer.cues import load_cues
+
+CUES = load_cues(Path(__file__).parent.parent / "content" / "data" / "outlets.yaml")
+
+
+@pytest.mark.parametrize("line, kind", [
+    ("", L.BLANK),
+    ("HOTLINE: 0903.343.439 - HOTLINE Phát hành: 0819.123.127 - ĐẶT MUA BÁO", L.HOTLINE),
+    ("09:00 | 01/07/2021 GMT+7", L.STAMP),
+    ("Chính trị 18-05-2022", L.STAMP),
+    ("10-07-2024, 18:55", L.STAMP),
+    ("Thứ Hai, 01/12/2025 - 14:30 (GMT+7)", L.STAMP),
+    ("aa", L.FURNITURE),
+    ("Nhỏ Bình thường Lớn", L.FURNITURE),
+    ("fb yt zl tw", L.FURNITURE),
+    ("Trang chủ Chính trị - Xã hội", L.FURNITURE),
+    ("Trang chủ / Việt Nam - Lào tăng cường hợp tác năng lượng", L.FURNITURE),
+    ("Phiên bản di động", L.FURNITURE),
+    ("Xin chờ trong giây lát...", L.FURNITURE),
+    ("Nguồn:", L.FURNITURE),
+    ("![]() |", L.IMAGE),
+    ("![Đồng chí A tại lễ đón. Ảnh: Bộ Ngoại giao](https://example.org/a.jpg)", L.IMAGE),
+    ("nhandan.vn", L.DOMAIN),
+    ("Tổng Bí thư Tô Lâm hội đàm với Tổng Bí thư, Chủ tịch nước Lào - Ảnh 1.", L.PLACEHOLDER),
+    ("Tin liên quan", L.TRAILER),
+    ("TIN LIÊN QUAN", L.TRAILER),
+    ("Có thể bạn quan tâm", L.TRAILER),
+    ("Tin cùng chuyên mục", L.TRAILER),
+    ("Đọc nhiều", L.TRAILER),
+    ("Tin bài liên quan", L.TRAILER),
+    ("viet nam lao hop uy ban lien chinh phu lan thu 41 Hai Thủ tướng đồng chủ trì Kỳ họp 41", L.SLUGLINK),
+    ("infographic lich su hinh thanh va phat trien lien hiep cac to chuc huu nghi viet nam", L.SLUGLINK),
+    ("Báo chí Lào đánh giá cao chuyến thăm Báo chí Lào đánh giá cao chuyến thăm", L.DOUBLED),
+    ("Tổng Bí thư Tô Lâm hội đàm với Tổng Bí thư, Chủ tịch nước Lào", L.TEXT),
+    ("Ngày 4/12, tại Trụ sở Trung ương Đảng, đồng chí Trần Cẩm Tú hội đàm với đồng chí Bounthong Chitmany.", L.TEXT),
+    ("Sáng 29/6/2021, tại Phủ Chủ tịch, Chủ tịch nước Nguyễn Xuân Phúc hội kiến với Tổng Bí thư Lào.", L.TEXT),
+    ("Lào Cai dự Hội nghị Ban Chỉ đạo Quốc gia", L.TEXT),
+])
+def test_classify(line, kind):
+    assert L.classify(line, CUES) == kind
+
+
+@pytest.mark.parametrize("line, author", [
+    ("Dương Ngọc", "Dương Ngọc"),
+    ("BÍCH QUYÊN", "Bích Quyên"),
+    ("Thanh Hà |", "Thanh Hà"),
+    ("Mạnh Đức (tổng hợp)", "Mạnh Đức"),
+    ("Thời sự Chính trị", None),          # a breadcrumb: not every word capitalised
+    ("Ký kết các văn kiện hợp tác", None),
+    ("Hai bên nhất trí.", None),
+])
+def test_byline(line, author):
+    assert L.byline(line) == author
+
+
+@pytest.mark.parametrize("line, has_credit", [
+    ("Tổng Bí thư Tô Lâm hội đàm với Tổng Bí thư Lào. (Ảnh: Thống Nhất/TTXVN)", True),
+    ("Chủ tịch nước Lương Cường và Tổng Bí thư Lào (Ảnh: Hải Long).", True),
+    ("Tổng Bí thư Tô Lâm đã hội đàm với Tổng Bí thư Lào ẢNH: TTXVN", True),
+    ("Hai nhà lãnh đạo chứng kiến lễ trao 12 văn kiện hợp tác… Ảnh: TTXVN", True),
+    ("Tổng Bí thư - Chủ tịch nước Lào kết thúc chuyến thăm (ảnh VTV)", True),
+    ("Lao Prime Minister Sonexay Siphandone (R) and Vietnamese PM Pham Minh Chinh (Photo: VNA)", True),
+    ("Hai bên nhất trí tăng cường hợp tác trên mọi lĩnh vực.", False),
+])
+def test_credit(line, has_credit):
+    assert L.credit(line, CUES) is has_credit
+
+
+def test_doubled_requires_exact_halves():
+    assert L.doubled("Một hai ba bốn Một hai ba bốn")
+    assert not L.doubled("Một hai ba bốn Một hai ba năm")
+    assert not L.doubled("ab ab")
+
+
+def test_split_glued_headline_and_caption():
+    parts = L.split_glued("Lao PM to pay official visit to Vietnam from January 6-7 hinh anh 1Lao Prime Minister (Photo: VNA)")
+    assert parts == ["Lao PM to pay official visit to Vietnam from January 6-7", "Lao Prime Minister (Photo: VNA)"]
