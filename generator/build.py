@@ -1,0 +1,183 @@
+"""`build`: load, link, render and write the whole site as named, timed steps, reporting as it goes."""
+from __future__ import annotations
+
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterator
+
+import jinja2
+
+from . import config as config_mod
+from . import content as content_mod
+from . import linker, writer
+from .config import SiteConfig
+from .model import Diagnostic, error
+from .render import TEMPLATES, environment, page_specs, read_static, render_page
+from .render import urls as U
+from .render.spec import PageSpec
+from .render.views import Site
+
+STEPS = ("load", "link", "render", "write")
+
+
+@dataclass
+class BuildResult:
+    """What a build did: files produced and written, seconds per step, every diagnostic."""
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    files: int = 0
+    stats: writer.WriteStats = field(default_factory=writer.WriteStats)
+    timings: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def errors(self) -> list[Diagnostic]:
+        return [d for d in self.diagnostics if d.severity == "error"]
+
+    @property
+    def warnings(self) -> list[Diagnostic]:
+        return [d for d in self.diagnostics if d.severity != "error"]
+
+    def failed(self, strict: bool = False) -> bool:
+        """True when the build should exit non-zero."""
+        return bool(self.errors or (strict and self.warnings))
+
+
+class _Progress:
+    """'render 1234/15000' on a terminal, once the build has taken more than a moment."""
+
+    def __init__(self, label: str, total: int, stream=None, delay: float = 0.8):
+        self.label, self.total, self.stream = label, total, stream or sys.stderr
+        self.start, self.delay, self.shown = time.perf_counter(), delay, False
+        self.tty = hasattr(self.stream, "isatty") and self.stream.isatty()
+
+    def __call__(self, n: int) -> None:
+        if self.tty and n % 50 == 0 and time.perf_counter() - self.start > self.delay:
+            self.stream.write(f"\r  {self.label} {n}/{self.total}")
+            self.stream.flush()
+            self.shown = True
+
+    def done(self) -> None:
+        if self.shown:
+            self.stream.write("\r" + " " * 40 + "\r")
+            self.stream.flush()
+
+
+def _safe_articles(archive: linker.Archive, diags: list[Diagnostic]) -> linker.Archive:
+    """Drop articles whose slug cannot be a folder name, so no file name from content escapes site/."""
+    bad = [a for a in archive.articles if not U.safe_segment(a.slug)]
+    if not bad:
+        return archive
+    for a in bad:
+        diags.append(error(f"file name {a.slug!r} cannot be a web address: use a-z, 0-9 and '-' only",
+                           a.path, None, "render"))
+    from .registry import Registry  # the graph is rebuilt without them so no page links to them
+    keep = tuple(a for a in archive.articles if U.safe_segment(a.slug))
+    reg = Registry(archive.leaders, archive.events, archive.agreements)
+    return linker.link(keep, reg)[0]
+
+
+def _template_errors(env: jinja2.Environment, specs: list[PageSpec], templates_dir: Path) -> tuple[set[str], list[Diagnostic]]:
+    """Compile every template once; the names that fail, each reported with its file and line."""
+    bad, diags = set(), []
+    for name in sorted({s.template for s in specs if s.template}):
+        try:
+            env.get_template(name)
+        except jinja2.TemplateSyntaxError as exc:
+            bad.add(name)
+            diags.append(error(f"template syntax error: {exc.message}", exc.filename or str(templates_dir / name),
+                               exc.lineno, "render"))
+        except jinja2.TemplateNotFound as exc:
+            bad.add(name)
+            diags.append(error(f"template not found: {exc.name}", str(templates_dir / name), None, "render"))
+    return bad, diags
+
+
+def _where(site: Site, spec: PageSpec) -> str:
+    """The content file a page comes from (the article's file), else the output path."""
+    if spec.template == "article.html" and spec.args and spec.args[0] in site.archive.by_slug:
+        return site.archive.by_slug[spec.args[0]].path or spec.path
+    return spec.path
+
+
+def render_files(site: Site, env: jinja2.Environment, specs: list[PageSpec], diags: list[Diagnostic],
+                 timer: dict[str, float], progress=None) -> Iterator[tuple[str, bytes]]:
+    """Render each spec lazily (the writer consumes as it goes); a failing page is reported and skipped."""
+    for n, spec in enumerate(specs, 1):
+        t = time.perf_counter()
+        try:
+            data = render_page(env, site, spec)
+        except Exception as exc:  # a page's failure must not stop the others; it is reported
+            line = None
+            if isinstance(exc, jinja2.TemplateError):
+                line = getattr(exc, "lineno", None)
+            diags.append(error(f"cannot render {spec.path}: {type(exc).__name__}: {exc}", _where(site, spec), line, "render"))
+            data = None
+        timer["render"] = timer.get("render", 0.0) + time.perf_counter() - t
+        if progress:
+            progress(n)
+        if data is not None:
+            yield spec.path, data
+
+
+def build(content_dir: Path, out_dir: Path, config: SiteConfig, templates_dir: Path = TEMPLATES,
+          stream=None) -> BuildResult:
+    """Build the whole site from content_dir into out_dir (swapped in only when complete)."""
+    result = BuildResult()
+    diags = result.diagnostics
+    t0 = time.perf_counter()
+    loaded = content_mod.load(Path(content_dir))
+    diags += loaded.diagnostics
+    static = read_static(Path(templates_dir))
+    result.timings["load"] = time.perf_counter() - t0
+
+    t0 = time.perf_counter()
+    archive, found = linker.link(loaded.articles, loaded.registry)
+    diags += found
+    archive = _safe_articles(archive, diags)
+    result.timings["link"] = time.perf_counter() - t0
+
+    t0 = time.perf_counter()
+    site = Site(archive, config, static)
+    env = environment(Path(templates_dir))
+    specs = page_specs(site)
+    bad, found = _template_errors(env, specs, Path(templates_dir))
+    diags += found
+    specs = [s for s in specs if s.template not in bad]
+    timer = {"render": time.perf_counter() - t0}
+    progress = _Progress("render", len(specs), stream)
+    files = render_files(site, env, specs, diags, timer, progress)
+    try:
+        result.stats = writer.write_site(Path(out_dir), files)
+    except writer.UnsafePath as exc:
+        diags.append(error(str(exc), str(out_dir), None, "write"))
+    finally:
+        progress.done()
+    total = time.perf_counter() - t0
+    result.timings["render"] = timer["render"]
+    result.timings["write"] = max(0.0, total - timer["render"])
+    result.files = result.stats.written + result.stats.kept
+    return result
+
+
+def report(result: BuildResult, out_dir: Path, stream=None) -> None:
+    """Print what the build did: files, time per step, then every warning and error."""
+    out = stream or sys.stderr
+    s = result.stats
+    total = sum(result.timings.values())
+    out.write(f"build: {result.files} files in {out_dir} ({s.written} written, {s.kept} unchanged, "
+              f"{s.removed} removed) in {total:.2f} s\n")
+    out.write("  " + " · ".join(f"{k} {result.timings.get(k, 0.0):.2f} s" for k in STEPS) + "\n")
+    for d in sorted(result.diagnostics, key=lambda d: (d.severity != "error", d.file or "", d.line or 0, d.message)):
+        out.write(f"  {d}\n")
+    if result.diagnostics:
+        out.write(f"{len(result.errors)} error(s), {len(result.warnings)} warning(s)\n")
+
+
+def build_command(args) -> int:
+    """The `build` verb: load settings (CLI flags win), build, report; 1 on errors (or warnings with --strict)."""
+    cfg, diags = config_mod.load(args.content, base_url=args.base_url)
+    result = build(args.content, args.out, cfg)
+    result.diagnostics[:0] = diags
+    report(result, args.out)
+    return 1 if result.failed(getattr(args, "strict", False)) else 0

@@ -1,0 +1,54 @@
+"""Render: Archive + SiteConfig → (path in site, bytes), pure and deterministic, one page spec at a time."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Iterator
+
+import jinja2
+
+from ..config import SiteConfig
+from ..linker import Archive
+from . import agreements, api, articles, events, feeds, leaders, pages, sitemap
+from .spec import PageSpec
+from .views import Site
+
+__all__ = ["PageSpec", "Site", "environment", "page_specs", "render", "render_page", "TEMPLATES"]
+
+TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
+
+
+def environment(templates_dir: Path) -> jinja2.Environment:
+    """The one Jinja environment of a build: autoescape everywhere, undefined names are errors."""
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(templates_dir)), autoescape=True, undefined=jinja2.StrictUndefined,
+        trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True, auto_reload=False,
+    )
+    return env
+
+
+def read_static(templates_dir: Path) -> dict[str, bytes]:
+    """templates/static/* by file name (the stylesheet), read once per build."""
+    folder = templates_dir / "static"
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir()) if p.is_file()} if folder.is_dir() else {}
+
+
+def page_specs(site: Site) -> list[PageSpec]:
+    """Every file of the site as a spec, in a fixed order (pages, then feeds, open data, sitemap)."""
+    html = pages.specs(site) + articles.specs(site) + leaders.specs(site) + events.specs(site) + agreements.specs(site)
+    return html + feeds.specs(site) + api.specs(site) + sitemap.specs(site, html)
+
+
+def render_page(env: jinja2.Environment, site: Site, spec: PageSpec) -> bytes:
+    """One file's bytes (raises what the template or view raises)."""
+    view = spec.build(site, *spec.args)
+    if spec.template is None:
+        return view
+    return env.get_template(spec.template).render(view).encode("utf-8")
+
+
+def render(archive: Archive, config: SiteConfig, templates_dir: Path = TEMPLATES) -> Iterator[tuple[str, bytes]]:
+    """Every file of the site, in spec order (stops at the first error; build() reports and goes on)."""
+    site = Site(archive, config, read_static(templates_dir))
+    env = environment(templates_dir)
+    for spec in page_specs(site):
+        yield spec.path, render_page(env, site, spec)

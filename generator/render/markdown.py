@@ -1,0 +1,100 @@
+"""Article bodies: Markdown to HTML with raw HTML escaped, captions as figures, leaders linked."""
+from __future__ import annotations
+
+import html
+import re
+
+import mistune
+
+from ..text import collapse_spaces, fold
+
+# escape=True: HTML in an article shows as text; mistune also turns javascript:/data: links into
+# '#harmful-link'. One parser for the whole build (mistune's parser is reusable and not cheap).
+_MARKDOWN = mistune.create_markdown(escape=True, plugins=["strikethrough", "table"])
+_TAG = re.compile(r"(<[^>]*>)")
+_PARA = re.compile(r"<p>(.*?)</p>\n?", re.S)
+# Inside these no leader link is added: links cannot nest, and headings stay plain text.
+_NO_LINK = {"a", "h1", "h2", "h3", "h4", "h5", "h6", "figcaption", "code", "pre"}
+
+
+def to_html(markdown: str) -> str:
+    """Markdown to safe HTML (raw HTML is escaped, harmful URLs are dropped)."""
+    return _MARKDOWN(markdown)
+
+
+def _plain(fragment: str) -> str:
+    return collapse_spaces(html.unescape(_TAG.sub("", fragment)))
+
+
+def captions_as_figures(body_html: str, captions: tuple[str, ...]) -> tuple[str, list[str]]:
+    """Turn paragraphs that are a caption into <figure><figcaption>; return the captions not found."""
+    wanted = {collapse_spaces(c): c for c in captions if c.strip()}
+    found: set[str] = set()
+
+    def swap(m: re.Match) -> str:
+        key = _plain(m.group(1))
+        if key in wanted:
+            found.add(key)
+            return f'<figure class="caption"><figcaption>{m.group(1)}</figcaption></figure>\n'
+        return m.group(0)
+
+    out = _PARA.sub(swap, body_html) if wanted else body_html
+    return out, [c for k, c in wanted.items() if k not in found]
+
+
+def _name_pattern(names) -> re.Pattern | None:
+    folded = sorted({fold(collapse_spaces(n)) for n in names if n and n.strip()}, key=lambda s: (-len(s), s))
+    if not folded:
+        return None
+    alt = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in folded)
+    return re.compile(rf"(?<!\w)(?:{alt})(?!\w)")
+
+
+def link_first_mentions(body_html: str, people: list[tuple[str, tuple[str, ...]]]) -> str:
+    """Link the first mention of each person (url, names) in text outside links and headings.
+
+    Matching is on folded text (no diacritics, lower case), which keeps offsets, so 'Tô Lâm' is
+    found as written whatever tone marks or case the article uses.
+    """
+    pending = [(url, p) for url, names in people if (p := _name_pattern(names))]
+    if not pending:
+        return body_html
+    parts = _TAG.split(body_html)
+    depth = 0
+    for n, part in enumerate(parts):
+        if n % 2:  # a tag
+            m = re.match(r"<(/?)([a-zA-Z0-9]+)", part)
+            if m and m.group(2).lower() in _NO_LINK:
+                depth += -1 if m.group(1) else 1
+            continue
+        if depth or not part.strip():
+            continue
+        # Earliest match first, so two names in one text node are both linked in order.
+        hits = []
+        for url, pattern in pending:
+            m = pattern.search(fold(part))
+            if m:
+                hits.append((m.start(), m.end(), url))
+        if not hits:
+            continue
+        hits.sort()
+        out, pos, done = [], 0, set()
+        for start, end, url in hits:
+            if start < pos:
+                continue  # overlaps a name already linked in this text node; try it later
+            out.append(part[pos:start])
+            out.append(f'<a class="mention" href="{html.escape(url)}">{part[start:end]}</a>')
+            pos = end
+            done.add(url)
+        out.append(part[pos:])
+        parts[n] = "".join(out)
+        pending = [(u, p) for u, p in pending if u not in done]
+        if not pending:
+            break
+    return "".join(parts)
+
+
+def article_body(markdown: str, captions: tuple[str, ...], people: list[tuple[str, tuple[str, ...]]]) -> tuple[str, list[str]]:
+    """The body's HTML, ready for the article template, and the captions that were not in the body."""
+    body, missing = captions_as_figures(to_html(markdown), captions)
+    return link_first_mentions(body, people), missing

@@ -1,0 +1,163 @@
+"""Small views built for templates: the shared render context, links, dates, pagers, page chrome."""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from dataclasses import dataclass, field
+from math import ceil
+
+from markupsafe import Markup
+
+from ..config import SiteConfig
+from ..linker import Archive
+from ..model import Agreement, Article, Event, Leader, Review
+from . import urls as U
+
+COUNTRIES = {"VN": "Việt Nam", "VNM": "Việt Nam", "LA": "Lào", "LAO": "Lào", "KH": "Campuchia",
+             "KHM": "Campuchia", "TH": "Thái Lan", "CN": "Trung Quốc"}
+# Registry kinds are short English words; unknown ones are shown as written.
+KINDS = {
+    "visit": "Chuyến thăm", "state-visit": "Thăm cấp Nhà nước", "official-visit": "Thăm chính thức",
+    "talks": "Hội đàm", "meeting": "Hội kiến, gặp gỡ", "summit": "Hội nghị cấp cao",
+    "session": "Kỳ họp", "conference": "Hội nghị", "ceremony": "Lễ kỷ niệm", "anniversary": "Kỷ niệm",
+    "other": "Khác", "treaty": "Hiệp ước", "agreement": "Hiệp định", "memorandum": "Bản ghi nhớ",
+    "mou": "Bản ghi nhớ", "plan": "Kế hoạch hợp tác", "protocol": "Nghị định thư",
+    "joint-statement": "Tuyên bố chung", "minutes": "Biên bản", "contract": "Hợp đồng",
+}
+REVIEW_LABEL = "cần biên tập viên kiểm tra"
+
+
+@dataclass
+class Site:
+    """What every view builder reads: the archive, the settings, the URL maker, lookup tables."""
+    archive: Archive
+    config: SiteConfig
+    static: dict[str, bytes] = field(default_factory=dict)  # templates/static/ files by name
+    urls: U.Urls = field(init=False)
+    css_version: str = field(init=False)
+    position: dict[str, int] = field(init=False)  # slug → index in archive.articles (newest first)
+
+    def __post_init__(self):
+        self.urls = U.Urls(self.config.base_path, self.config.origin)
+        self.position = {a.slug: n for n, a in enumerate(self.archive.articles)}
+        css = self.static.get("style.css", b"")
+        self.css_version = hashlib.sha256(css).hexdigest()[:10] if css else ""
+
+    def newest_date(self) -> dt.date | None:
+        """The newest article's date: the site's 'now', so output never depends on the clock."""
+        return self.archive.articles[0].date if self.archive.articles else None
+
+
+def country_name(code: str) -> str:
+    return COUNTRIES.get(code.upper(), code) if code else "Không rõ"
+
+
+def kind_name(kind: str) -> str:
+    return KINDS.get(kind, kind)
+
+
+def date_view(d: dt.date | None) -> dict | None:
+    """A date for <time>: ISO for the attribute, d/m/yyyy for people."""
+    return {"iso": d.isoformat(), "text": f"{d.day}/{d.month}/{d.year}"} if d else None
+
+
+def period_text(start: dt.date | None, end: dt.date | None) -> str:
+    """'1/12/2025', '1/12/2025 – 3/12/2025', 'từ 1/12/2025' or ''."""
+    s, e = date_view(start), date_view(end)
+    if s and e and start != end:
+        return f"{s['text']} – {e['text']}"
+    if s:
+        return s["text"]
+    return f"đến {e['text']}" if e else ""
+
+
+def reviews(items: tuple[Review, ...]) -> dict[str, str]:
+    """field → reason (or the generic label) for the discreet review marks."""
+    return {r.field: (r.reason or REVIEW_LABEL) for r in items}
+
+
+def article_card(site: Site, a: Article) -> dict:
+    return {"title": a.title, "url": site.urls(U.article(a.slug)), "date": date_view(a.date),
+            "source": a.source or "", "lead": a.lead or ""}
+
+
+def leader_link(site: Site, x: Leader) -> dict:
+    return {"name": x.name, "url": site.urls(U.leader(x.id)), "country": country_name(x.country),
+            "role": current_role(x)}
+
+
+def current_role(x: Leader) -> str:
+    """The most recently started role still held (registries list roles oldest first), else the last one."""
+    open_roles = [r for r in x.roles if r.end is None]
+    if open_roles:
+        return max(enumerate(open_roles), key=lambda p: (p[1].start or dt.date.min, p[0]))[1].title
+    return x.roles[-1].title if x.roles else ""
+
+
+def event_link(site: Site, x: Event) -> dict:
+    return {"title": x.title, "url": site.urls(U.event(x.id)), "kind": kind_name(x.kind),
+            "date": date_view(x.start), "period": period_text(x.start, x.end), "place": x.place or ""}
+
+
+def agreement_link(site: Site, x: Agreement) -> dict:
+    return {"title": x.title, "url": site.urls(U.agreement(x.id)), "kind": kind_name(x.kind),
+            "date": date_view(x.date)}
+
+
+def leaders_of(site: Site, ids) -> list[dict]:
+    return [leader_link(site, site.archive.leaders[i]) for i in ids if i in site.archive.leaders]
+
+
+def events_of(site: Site, ids) -> list[dict]:
+    return [event_link(site, site.archive.events[i]) for i in ids if i in site.archive.events]
+
+
+def agreements_of(site: Site, ids) -> list[dict]:
+    return [agreement_link(site, site.archive.agreements[i]) for i in ids if i in site.archive.agreements]
+
+
+def articles_of(site: Site, slugs) -> list[dict]:
+    return [article_card(site, site.archive.by_slug[s]) for s in slugs if s in site.archive.by_slug]
+
+
+def page_count(n: int, per_page: int) -> int:
+    return max(1, ceil(n / per_page))
+
+
+def pager(site: Site, rel: str, page: int, pages: int) -> dict | None:
+    """Links to every page of a list split over `pages` pages (None when it fits on one)."""
+    if pages <= 1:
+        return None
+    link = lambda n: site.urls(U.paged(rel, n))  # noqa: E731
+    return {"pages": [{"number": n, "url": link(n), "current": n == page} for n in range(1, pages + 1)],
+            "prev": link(page - 1) if page > 1 else None, "next": link(page + 1) if page < pages else None,
+            "page": page, "count": pages}
+
+
+def json_ld(data: dict) -> Markup:
+    """JSON-LD that no text can break out of: <, > and & become \\u escapes inside the script."""
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return Markup(text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
+
+
+def chrome(site: Site, rel: str, title: str, description: str = "", og_type: str = "website",
+           ld: dict | None = None, feeds: tuple[tuple[str, str], ...] = ()) -> dict:
+    """What base.html needs for any page: titles, canonical URL, Open Graph, feeds, navigation."""
+    cfg, url = site.config, site.urls
+    all_feeds = (("Bài viết mới", U.FEED),) + tuple(feeds)
+    return {
+        "lang": cfg.language, "site_title": cfg.title, "title": title,
+        "full_title": title if title == cfg.title else f"{title} – {cfg.title}",
+        "description": description or cfg.description, "canonical": url.absolute(rel),
+        "og_type": og_type, "og_locale": "vi_VN" if cfg.language == "vi" else cfg.language,
+        "json_ld": json_ld(ld) if ld else None,
+        "feeds": [{"title": t, "url": url(r)} for t, r in all_feeds],
+        "css": url.static("style.css", site.css_version), "home": url(""),
+        "search": url(U.SEARCH),
+        "nav": [{"label": label, "url": url(r), "current": rel.startswith(r) if r else rel == ""}
+                for label, r in (("Trang chủ", ""), ("Bài viết", U.ARTICLES), ("Lãnh đạo", U.LEADERS),
+                                 ("Sự kiện", U.EVENTS), ("Văn kiện", U.AGREEMENTS),
+                                 ("Dòng thời gian", U.TIMELINE))],
+    }
