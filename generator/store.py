@@ -32,9 +32,7 @@ def atomic_write(path: Path, data: bytes) -> None:
     try:
         with os.fdopen(fd, "wb") as f:
             f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
+        os.replace(tmp, path)  # atomic: a reader (or a killed import) sees the old or the new file
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise

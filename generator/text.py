@@ -11,6 +11,8 @@ _SPACES.update(dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), N
 # U+00D0/U+00F0 (Icelandic eth) are pasted for Đ/đ by copy sites; the letters look the same.
 _SPACES.update({0xD0: "Đ", 0xF0: "đ"})
 
+_ODD = re.compile("[" + "".join(map(chr, _SPACES)) + "]")
+
 _TONES = "\u0300\u0301\u0309\u0303\u0323"  # huyền, sắc, hỏi, ngã, nặng
 # Old tone placement puts the mark on the second vowel of an open "oa", "oe", "uy" ("hoà", "thuỷ");
 # the archive writes it on the first ("hòa", "thủy"), as most outlets do. "qu" is a consonant, so
@@ -18,6 +20,9 @@ _TONES = "\u0300\u0301\u0309\u0303\u0323"  # huyền, sắc, hỏi, ngã, nặng
 _OLD_TONE_NFD = re.compile(
     "(?i)(?<!q)(o)([ae])([" + _TONES + "])(?![\\w])|(?<!q)(u)(y)([" + _TONES + "])(?![\\w])"
 )
+
+
+_OLD_TONE_HINT = re.compile("(?i)[ou][àáảãạèéẻẽẹỳýỷỹỵ](?!\\w)")
 
 
 def _move_tone(m: re.Match) -> str:
@@ -28,7 +33,12 @@ def _move_tone(m: re.Match) -> str:
 
 def normalize(text: str) -> str:
     """Return text in the archive's one form: NFC, plain spaces, Đ not Ð, new tone placement, \\n."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_SPACES)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if _ODD.search(text):  # rare, and translate() is slow on long texts: only when needed
+        text = text.translate(_SPACES)
+    text = unicodedata.normalize("NFC", text)
+    if not _OLD_TONE_HINT.search(text):  # the common case: nothing to move
+        return text
     nfd = unicodedata.normalize("NFD", text)
     nfd = _OLD_TONE_NFD.sub(_move_tone, nfd)
     return unicodedata.normalize("NFC", nfd)
@@ -44,6 +54,12 @@ def _fold_char(ch: str) -> str:
     return base if len(base) == 1 else ch
 
 
+# Precomputed for the Latin letters Vietnamese (and French, Spanish) use, so folding is one
+# C-level translate; other characters go through _fold_char.
+_FOLD_TABLE = {cp: _fold_char(chr(cp)) for cp in list(range(0xC0, 0x250)) + list(range(0x1E00, 0x1F00))}
+_FOLD_TABLE.update({ord(c): " " for c in "\u00a0\u2000\u2001\u2002\u2003\u2009\u202f\u3000\t"})
+
+
 def fold(text: str) -> str:
     """Lower-case text without diacritics (đ→d) for matching and search.
 
@@ -52,7 +68,10 @@ def fold(text: str) -> str:
     """
     if text.isascii():
         return text.lower()
-    return "".join(map(_fold_char, text))
+    folded = text.translate(_FOLD_TABLE).lower()
+    if folded.isascii():
+        return folded
+    return "".join(map(_fold_char, folded))
 
 
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import codecs
+import re
 
 
 class DecodeError(ValueError):
@@ -40,8 +41,11 @@ def decode(data: bytes) -> tuple[str, str]:
     raise DecodeError(f"not UTF-8 (invalid byte at offset {first_error}) nor Windows-1258 Vietnamese text")
 
 
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0e-\x1f]")
+
+
 def _check(text: str) -> str:
-    controls = sum(1 for ch in text[:20000] if ord(ch) < 32 and ch not in "\n\r\t\f")
+    controls = len(_CONTROLS.findall(text, 0, 20000))
     if controls > max(8, len(text[:20000]) // 100):
         raise DecodeError("binary data (control characters), not a text page")
     if not text.strip():

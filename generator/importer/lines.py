@@ -37,6 +37,8 @@ def doubled(line: str) -> bool:
 
 def split_glued(line: str) -> list[str]:
     """Split a headline glued to a caption by an image marker ('… 6-7 hinh anh 1Lao Prime …')."""
+    if "inh anh" not in line:
+        return [line]
     parts = _GLUED_IMAGE.split(line)
     return [p.strip() for p in parts if p.strip()] if len(parts) > 1 else [line]
 
@@ -57,8 +59,7 @@ def classify(line: str, cues: Cues) -> str:
         return FURNITURE
     if _PLACEHOLDER.search(line):
         return PLACEHOLDER
-    folded = fold(line).strip(" :.")
-    if folded in cues.trailers:
+    if len(line) <= 60 and fold(line).strip(" :.") in cues.trailers:
         return TRAILER
     if _SLUG_PREFIX.match(line) and (not line.isascii() or _ASCII_WORDS.match(line)):
         return SLUGLINK
@@ -77,7 +78,7 @@ def image_alt(line: str) -> str:
 
 def credit(line: str, cues: Cues) -> bool:
     """True when the line ends with a photo credit ('(Ảnh: TTXVN)', 'Ảnh: Hải Long.', 'ẢNH: TTXVN')."""
-    return bool(cues.credit and cues.credit.search(line)) and len(words(line)) >= 3
+    return bool(cues.credit and cues.credit.search(line[-120:])) and len(words(line)) >= 3
 
 
 def terminated(line: str) -> bool:

@@ -77,7 +77,7 @@ def walk(text: str, cues: Cues) -> Page:
 
     def add_caption(text: str) -> None:
         text = text.strip(" |")
-        key = fold(text).strip(" .")
+        key = text.lower().strip(" .")
         if key and key not in caption_keys:
             caption_keys.add(key)
             page.captions.append(text)
@@ -113,7 +113,7 @@ def walk(text: str, cues: Cues) -> Page:
         # breadcrumbs and menus ("Thời sự Chính trị"). Long lines after it are article text.
         long_ones = [c for c in head_candidates if len(L.words(c)) >= 6]
         page.title = long_ones[0] if long_ones else max(head_candidates, key=lambda c: len(L.words(c)))
-        seen.add(fold(page.title).strip(" ."))
+        seen.add(page.title.lower().strip(" ."))
         after = head_candidates[head_candidates.index(page.title) + 1:]
         page.body.extend(c for c in after if len(L.words(c)) >= 8)
         page.dropped += len(head_candidates) - 1 - sum(len(L.words(c)) >= 8 for c in after)
@@ -152,9 +152,9 @@ def walk(text: str, cues: Cues) -> Page:
         if kind != L.TEXT:
             page.dropped += 1
             continue
-        key = fold(line).strip(" .")
+        key = line.lower().strip(" .")
         j = next_nonblank(i)
-        repeated = j < n and fold(lines[j]).strip(" .") == key
+        repeated = j < n and lines[j].lower().strip(" .") == key
         if ended_by_mark:
             if (author := L.byline(line)) or L.agency_line(line):
                 page.author = page.author or author or line.strip()
