@@ -35,7 +35,7 @@ def check_path(path: str) -> PurePosixPath:
     p = PurePosixPath(path)
     if not path or p.is_absolute() or "\\" in path or "\0" in path:
         raise UnsafePath(f"not a relative site path: {path!r}")
-    for part in p.parts:
+    for part in path.split("/"):
         if part in ("", ".", "..") or part.startswith(".") or len(part) > _MAX_PART:
             raise UnsafePath(f"unsafe part {part[:40]!r} in site path {path[:80]!r}")
     return p

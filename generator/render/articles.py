@@ -60,7 +60,7 @@ def article_view(site: Site, slug: str) -> dict:
         ld["author"] = {"@type": "Person", "name": a.author}
     if a.source:
         ld["publisher"] = {"@type": "Organization", "name": a.source}
-    if a.source_url:
+    if _http(a.source_url):
         ld["isBasedOn"] = a.source_url
     return {
         "page": chrome(site, rel, a.title, a.lead or "", "article", ld),
