@@ -14,7 +14,11 @@ from .views import Site
 
 __all__ = ["PageSpec", "Site", "environment", "page_specs", "render", "render_page", "TEMPLATES"]
 
+# The repository's templates/ (next to the package); a non-editable install run from the
+# repository falls back to ./templates.
 TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
+if not TEMPLATES.is_dir():
+    TEMPLATES = Path("templates").resolve()
 
 
 def environment(templates_dir: Path) -> jinja2.Environment:
