@@ -71,8 +71,9 @@ def link_first_mentions(body_html: str, people: list[tuple[str, tuple[str, ...]]
             continue
         # Earliest match first, so two names in one text node are both linked in order.
         hits = []
+        folded = fold(part)
         for url, pattern in pending:
-            m = pattern.search(fold(part))
+            m = pattern.search(folded)
             if m:
                 hits.append((m.start(), m.end(), url))
         if not hits:
