@@ -1,0 +1,1 @@
+"""The benchmark against Hugo and Pelican: synthetic archive, peer sites, measurements."""
