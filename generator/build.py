@@ -121,8 +121,11 @@ def render_files(site: Site, env: jinja2.Environment, specs: list[PageSpec], dia
 
 
 def build(content_dir: Path, out_dir: Path, config: SiteConfig, templates_dir: Path = TEMPLATES,
-          stream=None) -> BuildResult:
-    """Build the whole site from content_dir into out_dir (swapped in only when complete)."""
+          stream=None, keep_last_good: bool = False) -> BuildResult:
+    """Build the whole site from content_dir into out_dir (swapped in only when complete).
+
+    With keep_last_good (the dev server), content or template errors leave out_dir as it was
+    instead of writing a site without the broken pages."""
     result = BuildResult()
     diags = result.diagnostics
     t0 = time.perf_counter()
@@ -144,6 +147,9 @@ def build(content_dir: Path, out_dir: Path, config: SiteConfig, templates_dir: P
     bad, found = _template_errors(env, specs, Path(templates_dir))
     diags += found
     specs = [s for s in specs if s.template not in bad]
+    if keep_last_good and any(d.severity == "error" for d in diags):
+        result.timings["render"] = result.timings["write"] = 0.0
+        return result
     timer = {"render": time.perf_counter() - t0}
     progress = _Progress("render", len(specs), stream)
     files = render_files(site, env, specs, diags, timer, progress)
@@ -177,7 +183,7 @@ def report(result: BuildResult, out_dir: Path, stream=None) -> None:
 def build_command(args) -> int:
     """The `build` verb: load settings (CLI flags win), build, report; 1 on errors (or warnings with --strict)."""
     cfg, diags = config_mod.load(args.content, base_url=args.base_url)
-    result = build(args.content, args.out, cfg)
+    result = build(args.content, args.out, cfg, Path(args.templates) if getattr(args, "templates", None) else TEMPLATES)
     result.diagnostics[:0] = diags
     report(result, args.out)
     return 1 if result.failed(getattr(args, "strict", False)) else 0

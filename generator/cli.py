@@ -22,6 +22,11 @@ def _content_arg(p: argparse.ArgumentParser) -> None:
                    help="content tree with raw/, articles/, data/ and site.yaml (default: content)")
 
 
+def _templates_arg(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--templates", type=Path, default=None, metavar="DIR",
+                   help="Jinja templates and static/ folder to use (default: the generator's templates/)")
+
+
 def parser() -> argparse.ArgumentParser:
     """The argument parser, with one sub-command per verb."""
     ap = argparse.ArgumentParser(prog="generator", description=DESCRIPTION,
@@ -44,7 +49,7 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--out", type=Path, default=Path("site"), metavar="DIR", help="output folder (default: site)")
     p.add_argument("--base-url", metavar="URL", help="base URL, e.g. https://user.github.io/repo/ (default: site.yaml's base_url)")
     p.add_argument("--strict", action="store_true", help="exit non-zero on warnings too")
-    p.add_argument("--jobs", type=int, default=None, metavar="N", help="render with N processes (default: CPU count)")
+    _templates_arg(p)
 
     p = sub.add_parser("serve", help="preview the site with live reload",
                        description="Build the site, serve it on 127.0.0.1 and rebuild what changed whenever "
@@ -54,6 +59,7 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--port", type=int, default=8000, metavar="N", help="port (default: 8000; the next free one if taken)")
     p.add_argument("--host", default="127.0.0.1", help="address to bind (default: 127.0.0.1, this machine only)")
     p.add_argument("--open", action="store_true", help="open the site in a web browser")
+    _templates_arg(p)
 
     p = sub.add_parser("check", help="list what needs an editor's attention",
                        description="Print, per article, what needs an editor: inferred dates, derived titles, "
