@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from itertools import groupby
 
+from ..text import fold
 from . import urls as U
 from .spec import PageSpec, entity_key
 from .views import (Site, agreement_link, articles_of, chrome, country_name, date_view, event_link, kind_name,
@@ -32,7 +33,7 @@ def index_view(site: Site, page: int) -> dict:
     """Agreements grouped by year of signing (newest first), then by kind, then by title; paginated."""
     per = site.config.per_page
     items = sorted(site.archive.agreements.values(),
-                   key=lambda g: (g.date is None, -(g.date.year if g.date else 0), kind_name(g.kind), g.title, g.id))
+                   key=lambda g: (g.date is None, -(g.date.year if g.date else 0), kind_name(g.kind), fold(g.title), g.id))
     pages = page_count(len(items), per)
     years = []
     for y, in_year in groupby(items[(page - 1) * per: page * per], key=lambda g: g.date.year if g.date else 0):

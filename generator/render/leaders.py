@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from itertools import groupby
 
+from ..text import fold
 from . import urls as U
 from .spec import PageSpec, entity_key
 from .views import (Site, agreements_of, articles_of, chrome, country_name, date_view, events_of, leader_link,
@@ -13,7 +14,7 @@ _COUNTRY_ORDER = {"VN": 0, "VNM": 0, "LA": 1, "LAO": 1}
 
 
 def _country_key(code: str):
-    return (_COUNTRY_ORDER.get(code.upper(), 2), country_name(code))
+    return (_COUNTRY_ORDER.get(code.upper(), 2), fold(country_name(code)))
 
 
 def leader_view(site: Site, id_: str, page: int) -> dict:
@@ -43,7 +44,7 @@ def leader_view(site: Site, id_: str, page: int) -> dict:
 def index_view(site: Site) -> dict:
     """All leaders grouped by country, Vietnam and Laos first, names in order within each."""
     arc = site.archive
-    leaders = sorted(arc.leaders.values(), key=lambda x: (_country_key(x.country), x.name, x.id))
+    leaders = sorted(arc.leaders.values(), key=lambda x: (_country_key(x.country), fold(x.name), x.name, x.id))
     groups = [{"country": code, "leaders": [dict(leader_link(site, x), count=len(arc.leader_articles.get(x.id, ())))
                                                           for x in members]}
               for code, members in groupby(leaders, key=lambda x: country_name(x.country))]
