@@ -4,7 +4,11 @@ from __future__ import annotations
 import yaml
 
 Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+class Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):
+    """Never writes anchors and aliases (&id001): files are edited by hand and appended to."""
+
+    def ignore_aliases(self, data):
+        return True
 
 
 def load(text: str):

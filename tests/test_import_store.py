@@ -147,3 +147,12 @@ def test_two_pages_with_the_same_title_and_date_get_distinct_files(content):
     names = [p.name for p in articles(content)]
     assert len(names) == 2 and sum(n.endswith("-lao-2.md") for n in names) == 1
     assert run(content) == 0 and len(articles(content)) == 2
+
+
+def test_a_url_line_gives_source_url_and_outlet(content):
+    page = PAGE.replace("(NLĐO) - ", "").replace("Tin liên quan", "Nguồn: https://www.nhandan.vn/bai-viet-post123.html\n\nTin liên quan")
+    (content / "raw" / "a.txt").write_text(page, encoding="utf-8")
+    assert run(content) == 0
+    text = articles(content)[0].read_text(encoding="utf-8")
+    assert "source_url: https://www.nhandan.vn/bai-viet-post123.html" in text and "source: Nhân Dân" in text
+    assert "Nguồn:" not in text.split("---")[2]

@@ -145,7 +145,7 @@ def import_page(text: str, raw_name: str, know: Knowledge) -> tuple[Article | No
     slug = f"{date.isoformat()}-{slugify(title, 70)}"
     article = Article(
         slug=slug, title=title, date=date, body="\n\n".join(body), source=page.outlet.name if page.outlet else None,
-        author=page.author, lead=lead or None, captions=tuple(captions), language=language(content_text),
+        source_url=page.source_url, author=page.author, lead=lead or None, captions=tuple(captions), language=language(content_text),
         raw=raw_name, review=tuple(review),
     )
     return article, []

@@ -7,9 +7,12 @@ from ..text import fold
 from .cues import Cues
 from .dates import stamp_date
 
-BLANK, STAMP, HOTLINE, FURNITURE, DOMAIN, PLACEHOLDER, IMAGE, TRAILER, SLUGLINK, DOUBLED, TEXT = (
-    "blank", "stamp", "hotline", "furniture", "domain", "placeholder", "image", "trailer", "sluglink",
+BLANK, STAMP, HOTLINE, FURNITURE, DOMAIN, URL, PLACEHOLDER, IMAGE, TRAILER, SLUGLINK, DOUBLED, TEXT = (
+    "blank", "stamp", "hotline", "furniture", "domain", "url", "placeholder", "image", "trailer", "sluglink",
     "doubled", "text")
+
+# "https://nhandan.vn/…-post123.html" or "Nguồn: https://…" alone on a line: where the page came from.
+_URL_LINE = re.compile(r"^(?:(?:Nguồn|Source|Link|URL|Theo)\s*:?\s*)?(https?://([^/\s]+)/\S*)$", re.I)
 
 # "Tổng Bí thư hội đàm ... - Ảnh 1." : the alt text of an image, repeated by the scraper.
 _PLACEHOLDER = re.compile(r"\s[-–]\s*(?:Ảnh|Hình|Photo|Image)\s*\d+\.?$", re.I)
@@ -53,6 +56,8 @@ def classify(line: str, cues: Cues) -> str:
         return HOTLINE
     if cues.domain and cues.domain.match(line):
         return DOMAIN
+    if _URL_LINE.match(line):
+        return URL
     if _MD_IMAGE.match(line):
         return IMAGE
     if cues.furniture and cues.furniture.match(line):
@@ -66,6 +71,12 @@ def classify(line: str, cues: Cues) -> str:
     if doubled(line):
         return DOUBLED
     return TEXT
+
+
+def url(line: str) -> tuple[str, str]:
+    """(the URL, its host without 'www.') of a URL line."""
+    m = _URL_LINE.match(line)
+    return m.group(1), m.group(2).lower().removeprefix("www.")
 
 
 def image_alt(line: str) -> str:

@@ -23,6 +23,7 @@ class Page:
     stamp: dt.date | None = None
     outlet: Outlet | None = None
     author: str | None = None
+    source_url: str | None = None
     lead: str | None = None
     captions: list[str] = field(default_factory=list)
     body: list[str] = field(default_factory=list)
@@ -43,6 +44,13 @@ def _strip_dateline(line: str, cues: Cues) -> tuple[str, Outlet | None]:
         if m and len(line) > m.end() + 20:
             return line[m.end():].lstrip(), cues.by_dateline.get(fold(m.group(1)))
     return line, None
+
+
+def _take_url(page: Page, line: str, cues: Cues) -> None:
+    link, host = L.url(line)
+    if page.source_url is None:
+        page.source_url = link
+        page.outlet = page.outlet or cues.by_domain.get(host)
 
 
 def _prepare(text: str) -> tuple[list[str], tuple | None]:
@@ -94,6 +102,8 @@ def walk(text: str, cues: Cues) -> Page:
             page.stamp = page.stamp or stamp_date(line)
         elif kind == L.DOMAIN:
             page.outlet = page.outlet or cues.by_domain.get(cues.domain.match(line).group(1).lower())
+        elif kind == L.URL:
+            _take_url(page, line, cues)
         elif kind == L.IMAGE:
             if L.image_alt(line):
                 add_caption(L.image_alt(line))
@@ -132,6 +142,9 @@ def walk(text: str, cues: Cues) -> Page:
         if kind == L.DOMAIN:
             page.outlet = page.outlet or cues.by_domain.get(cues.domain.match(line).group(1).lower())
             ended_by_mark = True
+            continue
+        if kind == L.URL:
+            _take_url(page, line, cues)
             continue
         if kind == L.TRAILER:
             j = next_nonblank(i)
