@@ -1,0 +1,146 @@
+"""Leaders, events and agreements in an article's own text: `extract(article, registry)`, pure, no disk."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..model import Agreement, Article, Event, Leader, Review, Role
+from ..registry import Registry
+from ..text import fold, slugify
+from . import agreements as docs
+from .dates import spans
+from .events import find_event, match, new_event
+from .names import matcher_for
+from .officials import find_officials, similar_leader
+from .phrases import spaced, words
+
+
+@dataclass(frozen=True)
+class Extraction:
+    leaders: tuple[str, ...]        # registry ids, in order of first mention
+    events: tuple[str, ...]         # ids (existing or new)
+    agreements: tuple[str, ...]     # ids (existing or new)
+    new_leaders: tuple[Leader, ...]
+    new_events: tuple[Event, ...]
+    new_agreements: tuple[Agreement, ...]
+    review: tuple[Review, ...]      # marks for the article's own `review` list
+
+
+# Photo credits inside captions and body lines: "(Ảnh: Thống Nhất/TTXVN)", "- Ảnh: VGP/Nhật Bắc", "ẢNH: TTXVN".
+_CREDIT = re.compile(r"[(\[]?\s*(?:[-–]\s*)?(?:Ảnh|ẢNH|Ảnh minh họa|Nguồn|Photo|Video|Clip)\s*:[^\n)\]]*[)\]]?")
+# Headings of the blocks that follow an article on its page; the importer drops them, this is a guard.
+_TRAILERS = frozenset(map(fold, (
+    "tin liên quan", "có thể bạn quan tâm", "tin cùng chuyên mục", "đọc nhiều", "tin bài liên quan",
+    "các tin bài khác", "xem thêm", "tin mới", "bình luận", "tin khác", "bài viết liên quan")))
+
+
+def article_text(article: Article) -> str:
+    """The article's own words as one text: title, lead, body up to any trailing block, captions without credits."""
+    body = []
+    for line in (article.body or "").split("\n"):
+        if len(line) < 40 and fold(line.strip(" #:*")).strip() in _TRAILERS:
+            break
+        body.append(line)
+    parts = [article.title or "", article.lead or "", "\n".join(body), *article.captions]
+    return _CREDIT.sub(" ", "\n\n".join(p for p in parts if p))
+
+
+def extract(article: Article, registry: Registry) -> Extraction:
+    """Find the registry leaders an article names, new officials, its event and the documents it lists."""
+    text = article_text(article)
+    folded = fold(text)
+    sp = spaced(folded)
+    scanned = words(sp)
+    matcher = matcher_for(registry.leaders)
+    found_names = matcher.find(text, sp, scanned)
+    mentions = [(m.start, m.leader) for m in found_names]
+
+    new_leaders, review = [], []
+    known = dict(registry.leaders)
+    lao_names = None
+    for off in find_officials(text, sp, scanned, [(m.start, m.end) for m in found_names]):
+        key = fold(off.name)
+        if key in matcher.folded_names:
+            continue  # a registry name in a spelling the matcher would not take: leave it out
+        if off.country == "LA" and lao_names is None:
+            lao_names = {k: v for k, (v, _s) in matcher.forms.items() if registry.leaders[v].country == "LA"}
+        same = similar_leader(off.name, lao_names) if off.country == "LA" else None
+        if same:
+            mentions.append((off.start, same))
+            continue
+        id_ = slugify(off.name)
+        if id_ in known:
+            id_ = f"{id_}-{off.country.lower()}"
+        if id_ in known:
+            continue
+        leader = Leader(id_, off.name, off.country, (), (Role(off.role),),
+                        (Review("name", f"unknown official found after the title '{off.role}' in {article.slug}; "
+                                        "check the name, role and country"),))
+        known[id_] = leader
+        new_leaders.append(leader)
+        mentions.append((off.start, id_))
+        review.append(Review("leaders", f"unknown official: {off.name} ({off.role}) added to leaders.yaml"))
+    mentions.sort()
+    leaders = tuple(dict.fromkeys(i for _p, i in mentions))
+
+    events, new_events = (), ()
+    found = find_event(text, folded, sp, scanned, article.date, mentions, known)
+    event_id = None
+    if found:
+        event_id = match(found, registry.events)
+        if event_id is None:
+            ev = new_event(found, known, article.slug)
+            event_id = ev.id if ev.id not in registry.events else None
+            new_events = (ev,) if event_id else ()
+        events = (event_id,) if event_id else ()
+
+    ids, new_docs = [], []
+    listed = docs.listed(article.body or "") + docs.inline(text)
+    if listed:
+        witnesses = _witnesses(text, folded, mentions, found)
+        day = _signing_day(folded, article, found)
+        by_key = _agreement_keys(registry.agreements)
+        for doc in listed:
+            id_ = by_key.get(docs.key(doc.title)) or docs.agreement_id(doc.title)
+            if id_ in ids:
+                continue
+            ids.append(id_)
+            if id_ not in registry.agreements:
+                new_docs.append(docs.make(doc, event_id, day, witnesses, article.slug))
+    return Extraction(leaders, events, tuple(ids), tuple(new_leaders), new_events, tuple(new_docs), tuple(review))
+
+
+def _witnesses(text: str, folded: str, mentions, found) -> tuple[str, ...]:
+    """Leaders named in a sentence that says they witnessed the signing; else the event's two principals."""
+    out = []
+    for m in re.finditer(r"chung kien|witness", folded):
+        s = max(text.rfind(".", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
+        e = min((p for p in (text.find(".", m.end()), text.find("\n", m.end())) if p >= 0), default=len(text))
+        out += [i for p, i in mentions if s <= p < e]
+    if not out and found:
+        out = list(found.participants[:2])
+    return tuple(dict.fromkeys(out))
+
+
+def _signing_day(folded: str, article: Article, found):
+    """The day documents were signed: the article's first dated day inside the event, else the event's start."""
+    if found is None:
+        return article.date
+    for sp in spans(folded, article.date):
+        if sp.start == sp.end and found.start <= sp.start <= found.end:
+            return sp.start
+    return found.start
+
+
+_KEYS: dict[int, tuple[dict, int, dict]] = {}
+
+
+def _agreement_keys(agreements: dict[str, Agreement]) -> dict[str, str]:
+    hit = _KEYS.get(id(agreements))
+    if hit is not None and hit[0] is agreements and hit[1] == len(agreements):
+        return hit[2]
+    keys = {docs.key(a.title): a.id for a in sorted(agreements.values(), key=lambda a: a.id)}
+    if len(_KEYS) > 8:
+        _KEYS.clear()
+    _KEYS[id(agreements)] = (agreements, len(agreements), keys)
+    return keys

@@ -1,0 +1,139 @@
+"""Documents an article lists as signed (one a line, or after "gồm:") or names inline with a capitalised kind."""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from dataclasses import dataclass
+
+from ..model import Agreement, Review
+from ..text import fold, slugify
+
+# Folded openings → kind code, longest first so "biên bản ghi nhớ" is not read as "biên bản".
+KINDS = (
+    ("bien ban ghi nho", "ghi-nho"), ("ban ghi nho", "ghi-nho"), ("bien ban thoa thuan", "thoa-thuan"),
+    ("nghi dinh thu", "nghi-dinh-thu"), ("tuyen bo chung", "tuyen-bo-chung"), ("thoa thuan", "thoa-thuan"),
+    ("hiep dinh", "hiep-dinh"), ("hiep uoc", "hiep-uoc"), ("ke hoach", "ke-hoach"), ("bien ban", "bien-ban"),
+    ("chuong trinh hop tac", "chuong-trinh"),
+)
+# Inline, only the kinds that are proper names when capitalised mid-sentence ("Kế hoạch số 24" is not one).
+_INLINE = re.compile(
+    r"(?<=[a-zà-ỹđ,] )(Hiệp định|Hiệp ước|Thỏa thuận|Nghị định thư|Tuyên bố chung|Biên bản ghi nhớ|Bản ghi nhớ)"
+    r" ([^,;.()\n:“”\"]{3,160})")
+_BILATERAL = re.compile(r"Việt Nam|Lào|VN|Việt\s*[-–]\s*Lào|hai nước")
+_INLINE_STOP = re.compile(r"\s(?:được|đã|sẽ|nhằm|để|cũng|là|với|tiếp tục|theo|trong|khi)\s.*$")
+_ITEM = re.compile(r"^\s*(?:[-*+•]|\d{1,2}[.)]|[a-z][.)])\s+")
+_ENUM = re.compile(r"(?:bao gồm|gồm|như)\s*:\s*", re.IGNORECASE)
+_PERIOD = re.compile(r"giai đoạn\s+(\d{4})\s*[-–]\s*(\d{4})|năm\s+(\d{4})")
+_BETWEEN = re.compile(r"\bgiữa\s+(.+?)(?=\s+(?:về|giai đoạn|năm \d|trong|nhằm|để|tại)\s|[;.]?$)")
+_COUNTRY_END = re.compile(r"(?:Việt Nam|Lào|VN)$")
+_SIGNED = re.compile(r"ky ket|(?<!\w)ky(?!\w)|trao (?:doi )?(?:cac )?van kien|chung kien|signed|exchanged")
+
+
+@dataclass(frozen=True)
+class Listed:
+    """A document as the article writes it, with whether it was listed as signed here."""
+    title: str
+    kind: str
+    signed: bool
+    pos: int
+
+
+def kind_of(title: str) -> str | None:
+    """The kind code of a document title by its opening words (None: not a document)."""
+    f = fold(title)
+    return next((code for opening, code in KINDS if f.startswith(opening + " ") or f == opening), None)
+
+
+def clean_title(line: str) -> str:
+    """A listed line as a title: no list mark, no closing ';' '.' ', và'."""
+    line = _ITEM.sub("", line).strip()
+    line = re.sub(r"(?:[;,.]\s*(?:và)?|\s+và)\s*$", "", line).strip()
+    return line.rstrip(";,. ")
+
+
+def listed(body: str) -> list[Listed]:
+    """Documents listed one a line (list items, or ';'-ended lines) and after 'gồm:' in a paragraph."""
+    out = []
+    pos = 0
+    for line in body.split("\n"):
+        here, pos = pos, pos + len(line) + 1
+        stripped = line.strip()
+        if not stripped:
+            continue
+        is_item = bool(_ITEM.match(stripped)) or stripped.endswith(";")
+        title = clean_title(stripped)
+        kind = kind_of(title)
+        if kind and is_item and title[:1].isupper() and len(title) <= 400:
+            out.append(Listed(title, kind, True, here))
+            continue
+        m = _ENUM.search(stripped)
+        if m and (";" in stripped[m.end():]):
+            for part in stripped[m.end():].split(";"):
+                title = clean_title(part)
+                kind = kind_of(title)
+                if kind and title[:1].isupper():
+                    out.append(Listed(title, kind, True, here + m.end()))
+    return out
+
+
+def inline(text: str) -> list[Listed]:
+    """Documents named mid-sentence with a capitalised kind and a bilateral marker ("Thỏa thuận cấp cao Việt Nam-Lào")."""
+    out = []
+    for m in _INLINE.finditer(text):
+        rest = _INLINE_STOP.sub("", m.group(2)).strip(" -–")
+        title = f"{m.group(1)} {rest}".strip()
+        if len(rest.split()) < 2 or not _BILATERAL.search(rest):
+            continue
+        s = text.rfind(".", 0, m.start()) + 1
+        e = text.find(".", m.end())
+        signed = bool(_SIGNED.search(fold(text[s:e if e >= 0 else len(text)])))
+        out.append(Listed(title, kind_of(title) or "thoa-thuan", signed, m.start()))
+    return out
+
+
+def key(title: str) -> str:
+    """The folded form two articles' spellings of one document share."""
+    f = fold(title).replace("thoả", "thoa")
+    f = re.sub(r"(?<!\w)vn(?!\w)", "viet nam", f)
+    return " ".join(re.sub(r"[^\w]+", " ", f).split())
+
+
+def agreement_id(title: str) -> str:
+    """A stable id from the folded title; long titles keep a hash of the whole so they stay distinct."""
+    k = key(title)
+    slug = slugify(k, max_len=200)
+    if len(slug) <= 80:
+        return slug
+    return slugify(k, max_len=72) + "-" + hashlib.sha1(k.encode()).hexdigest()[:6]
+
+
+def parties(title: str) -> tuple[str, ...]:
+    """The two parties of 'giữa X và Y' (split where the first ends with a country name when it can)."""
+    m = _BETWEEN.search(title)
+    if not m:
+        return ()
+    both = m.group(1)
+    cuts = [c.start() for c in re.finditer(r" và ", both)]
+    if not cuts:
+        return ()
+    good = [c for c in cuts if _COUNTRY_END.search(both[:c].rstrip(", ")) and both[c + 4:c + 5].isupper() | both[c + 4:].startswith(("tỉnh", "thành phố"))]
+    cut = (good or cuts)[0]
+    left, right = both[:cut].strip(" ,"), both[cut + 4:].strip(" ,")
+    return (left, right) if left and right else ()
+
+
+def period(title: str) -> str | None:
+    """'2026-2030' from 'giai đoạn 2026-2030', '2026' from 'năm 2026'."""
+    m = _PERIOD.search(title)
+    if not m:
+        return None
+    return f"{m.group(1)}-{m.group(2)}" if m.group(1) else m.group(3)
+
+
+def make(doc: Listed, event: str | None, day: dt.date | None, witnesses: tuple[str, ...], slug: str) -> Agreement:
+    """A registry agreement for a document first reported by the article `slug`."""
+    return Agreement(agreement_id(doc.title), doc.title, doc.kind, parties(doc.title), period(doc.title),
+                     event if doc.signed else None, day if doc.signed else None,
+                     witnesses if doc.signed else (),
+                     (Review("agreement", f"created from {slug}; check title, kind, parties and event"),))

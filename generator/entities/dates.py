@@ -1,0 +1,70 @@
+"""Dates and date ranges as Vietnamese news writes them ("từ ngày 3-6/12", "ngày 5-2"), read from folded text."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+_SEP = r"\s*[/.\-]\s*"
+# "3-6/12", "26-27/1/2026", "từ ngày 26 đến 27/1/2026", "từ ngày 12 đến 14-2", "11-12.1", "(5 - 6/11/2025)"
+_RANGE = re.compile(
+    r"(?<![\d/.])(\d{1,2})\s*(?:-|–|den)\s*(?:ngay\s+)?(\d{1,2})" + _SEP + r"(\d{1,2})(?:" + _SEP + r"(\d{4}))?(?![\d/])")
+# "Ngày 4/12", "trưa 1/12", "ngày 1-12", "ngày 5.2", "ngày 05/02/2026", "chiều nay, 17.10", "hôm nay (24-2)"
+_DAY = re.compile(
+    r"(?<!\w)(?:ngay|sang|chieu|trua|toi|dem|nay|vao)\W{1,3}(?:nay\W{1,3})?(?:ngay\s+)?(\d{1,2})" + _SEP
+    + r"(\d{1,2})(?:" + _SEP + r"(\d{4}))?(?![\d/])")
+_MONTHS = {m: i for i, m in enumerate(
+    "january february march april may june july august september october november december".split(), 1)}
+_ENGLISH = re.compile(r"\b(" + "|".join(_MONTHS) + r")\s+(\d{1,2})(?:\s*[-–]\s*(\d{1,2}))?(?:,?\s+(\d{4}))?")
+
+
+@dataclass(frozen=True)
+class Span:
+    """A day or a range of days found in text; `year_given` says whether the text wrote the year."""
+    start: dt.date
+    end: dt.date
+    pos: int
+    year_given: bool
+
+
+def resolve(day: int, month: int, year: int | None, ref: dt.date) -> dt.date | None:
+    """The date a day and month mean, with a missing year taken as the one closest to ref."""
+    try:
+        if year:
+            return dt.date(year, month, day)
+        options = [dt.date(y, month, day) for y in (ref.year - 1, ref.year, ref.year + 1)]
+    except ValueError:
+        return None
+    return min(options, key=lambda d: (abs((d - ref).days), d))
+
+
+def spans(folded: str, ref: dt.date) -> list[Span]:
+    """Every date and date range in folded text, in text order; years missing are taken near ref."""
+    out: list[Span] = []
+    taken: list[tuple[int, int]] = []
+    for m in _RANGE.finditer(folded):
+        d1, d2, mo = int(m.group(1)), int(m.group(2)), int(m.group(3))
+        year = int(m.group(4)) if m.group(4) else None
+        if not (1 <= d1 < d2 <= 31 and 1 <= mo <= 12):
+            continue
+        end = resolve(d2, mo, year, ref)
+        start = resolve(d1, mo, end.year if end else None, end or ref) if end else None
+        if start and end:
+            out.append(Span(start, end, m.start(), year is not None))
+            taken.append((m.start(), m.end()))
+    for m in _DAY.finditer(folded):
+        if any(s <= m.start(1) < e for s, e in taken):
+            continue
+        year = int(m.group(3)) if m.group(3) else None
+        day = resolve(int(m.group(1)), int(m.group(2)), year, ref)
+        if day:
+            out.append(Span(day, day, m.start(1), year is not None))
+    for m in _ENGLISH.finditer(folded):
+        month, d1 = _MONTHS[m.group(1)], int(m.group(2))
+        d2 = int(m.group(3)) if m.group(3) else d1
+        year = int(m.group(4)) if m.group(4) else None
+        end = resolve(d2, month, year, ref)
+        start = resolve(d1, month, end.year, end) if end else None
+        if start and end and start <= end:
+            out.append(Span(start, end, m.start(), year is not None))
+    return sorted(out, key=lambda s: s.pos)

@@ -1,0 +1,208 @@
+"""The bilateral event an article reports: kind, host, visitor, dates; matched to the registry or created."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from ..model import Event, Leader, Review
+from ..text import fold, slugify
+from .names import canonical
+from .dates import Span, spans
+from .lexicon import PLACES, country_in
+from .phrases import PhraseIndex
+
+# Kinds, strongest first: a visit is the event its talks and receptions belong to.
+# (code, display title, folded phrase pattern, is a visit, the words a phrase of it starts with)
+KINDS = (
+    ("tham-cap-nha-nuoc", "Chuyến thăm cấp Nhà nước", r"tham cap nha nuoc|state visit", True, "tham state"),
+    ("tham-huu-nghi-chinh-thuc", "Chuyến thăm hữu nghị chính thức",
+     r"tham huu nghi chinh thuc|official friendship visit", True, "tham official"),
+    ("tham-chinh-thuc", "Chuyến thăm chính thức", r"tham chinh thuc|official visit|visite officielle", True,
+     "tham official visite"),
+    ("tham-lam-viec", "Chuyến thăm làm việc", r"tham va lam viec|tham lam viec|working visit|chuyen cong tac", True,
+     "tham working chuyen"),
+    ("ky-hop-uy-ban-lien-chinh-phu", "Kỳ họp Ủy ban liên Chính phủ Việt Nam – Lào",
+     r"ky hop (?:lan thu \d+ |thu \d+ |\d+ )?(?:cua )?uy ban lien chinh phu|(?:meeting|session) of the "
+     r"[\w\s-]{0,30}inter-?governmental committee", False, "ky meeting session"),
+    ("tham", "Chuyến thăm", r"chuyen tham|sang tham|den tham|tham (?=lao|viet nam|nuoc)", True, "chuyen sang den tham"),
+    ("hoi-dam", "Hội đàm", r"hoi dam|talks with|held talks", False, "hoi talks held"),
+    ("hoi-kien", "Hội kiến", r"hoi kien|chao xa giao|tiep xa giao|courtesy call", False, "hoi chao tiep courtesy"),
+    ("tiep", "Tiếp", r"(?<=[a-z] )tiep (?=doan|dong chi|bo truong|thu tuong|chu tich|dai su|pho)", False, "tiep"),
+    ("gap", "Cuộc gặp", r"cuoc gap|gap go", False, "cuoc gap"),
+    ("doi-thoai", "Đối thoại", r"doi thoai chinh sach quoc phong|doi thoai chien luoc|doi thoai an ninh", False, "doi"),
+    ("ky-niem", "Lễ kỷ niệm", r"le ky niem", False, "le"),
+)
+_KIND_RE = [(code, title, re.compile(r"(?<!\w)(?:" + pat + r")"), visit) for code, title, pat, visit, _w in KINDS]
+# Which kinds may start at a word: the scan tries a kind's pattern only where one of its words stands.
+_BY_WORD: dict[str, list[int]] = {}
+for _i, _row in enumerate(KINDS):
+    for _w in _row[4].split():
+        _BY_WORD.setdefault(_w, []).append(_i)
+VISITS = frozenset(row[0] for row in KINDS if row[3])
+_PLACES = PhraseIndex(PLACES)
+_SESSION_NO = re.compile(r"(?:lan thu|thu)\s+(\d{1,3})\s+(?:cua\s+)?uy ban lien chinh phu|(\d{1,3})(?:st|nd|rd|th) meeting")
+_SENTENCE_END = re.compile(r"[.!?…\n]")  # on the original text: folding turns newlines into spaces
+_COUNTRY_NAMES = {"VN": "Việt Nam", "LA": "Lào"}
+
+
+@dataclass(frozen=True)
+class Found:
+    """What the text says about its event, before it is matched to the registry."""
+    kind: str
+    title: str
+    start: dt.date
+    end: dt.date
+    host: str | None
+    place: str | None
+    participants: tuple[str, ...]  # leader ids, visitor first, then the host's leader, then the rest
+    dated: bool                    # whether the dates come from the text (not only the article's date)
+
+
+def _sentence(text: str, pos: int) -> tuple[int, int]:
+    start = max(text.rfind(c, 0, pos) for c in ".!?…\n") + 1
+    m = _SENTENCE_END.search(text, pos)
+    return start, (m.start() if m else len(text))
+
+
+def _kind(folded: str, scanned) -> tuple[str, str, int] | None:
+    """The kind the article is about: its first named visit; else a session, a visit, talks, a reception."""
+    first = {}
+    for w in scanned:
+        for i in _BY_WORD.get(w.group(), ()):
+            code, title, rx, _v = _KIND_RE[i]
+            if code not in first and rx.match(folded, w.start()):
+                first[code] = (code, title, w.start())
+    named = [first[c] for c in ("tham-cap-nha-nuoc", "tham-huu-nghi-chinh-thuc", "tham-chinh-thuc", "tham-lam-viec")
+             if c in first]
+    if named:
+        earliest = min(p for _c, _t, p in named)
+        # two phrases close together describe one visit ("thăm chính thức …, kết hợp …"): the stronger wins
+        return next(k for k in named if k[2] <= earliest + 200)
+    for group in (("ky-hop-uy-ban-lien-chinh-phu",), ("tham",), ("doi-thoai",), ("hoi-dam", "hoi-kien", "tiep", "gap", "ky-niem")):
+        hits = [first[c] for c in group if c in first]
+        if hits:
+            return min(hits, key=lambda k: k[2])
+    return None
+
+
+def places(text: str, sp: str, scanned) -> list[tuple[int, str, str]]:
+    """(offset, country, display name) of every place the text names, as written."""
+    out = []
+    for start, end, key in _PLACES.find(sp, scanned):
+        span = text[start:end]
+        country, display = PLACES[key]
+        if span[0].isupper() and (span.isascii() or fold(display) != key or canonical(span) == canonical(display)):
+            out.append((start, country, display))
+    return out
+
+
+def _host(text: str, folded: str, code: str, named: list) -> tuple[str | None, str | None]:
+    """Host country and place: the country a visit phrase goes to, else the place the text names first."""
+    rx = next(r for c, _t, r, _v in _KIND_RE if c == code)
+    where = (None, None)
+    for m in rx.finditer(folded):
+        s, e = _sentence(text, m.start())
+        place = next((p for p in named if s <= p[0] < e), None)
+        if place and where == (None, None):
+            where = place[1:]
+        if code in VISITS:
+            said = country_in(text[m.end():min(e, m.end() + 90)])
+            if said in ("VN", "LA"):
+                return said, where[1] if where[0] == said else None
+    return where
+
+
+def _dates(text: str, folded: str, code: str, ref: dt.date) -> Span | None:
+    """The event's days: those of the first sentence that names the event and a day (a range before a
+    single day), else the dateline near the top."""
+    found = spans(folded, ref)
+    if not found:
+        return None
+    codes = VISITS if code in VISITS else {code}
+    hits = sorted(m.start() for c, _t, r, _v in _KIND_RE if c in codes for m in r.finditer(folded))
+    for pos in hits:
+        s, e = _sentence(text, pos)
+        here = [sp for sp in found if s <= sp.pos < e]
+        if here:
+            return next((sp for sp in here if sp.end > sp.start), here[0])
+    # A year far from the article's is a birth date or history, not the event.
+    return next((sp for sp in found if sp.pos < 600 and abs(sp.start.year - ref.year) <= 1), None)
+
+
+def find_event(text: str, folded: str, sp: str, scanned, ref: dt.date, mentions: list[tuple[int, str]],
+               leaders: dict[str, Leader]) -> Found | None:
+    """The event an article reports, from its text and the leaders it names ((offset, id), in text order)."""
+    mentioned = list(dict.fromkeys(i for _p, i in mentions))
+    kind = _kind(folded, scanned)
+    if kind is None:
+        return None
+    code, title, pos = kind
+    span = _dates(text, folded, code, ref)
+    start, end = (span.start, span.end) if span else (ref, ref)
+    dated = span is not None
+    active = [i for i in mentioned if _active(leaders[i], start)]
+    countries = {leaders[i].country for i in active}
+    host, place = _host(text, folded, code, places(text, sp, scanned))
+    guest_side = ({"VN", "LA"} - {host}) if host in ("VN", "LA") and code in VISITS else set()
+    if not ({"VN", "LA"} <= countries or guest_side & countries):
+        return None  # a bilateral event needs someone from each side, or a visitor to the other
+    s, e = _sentence(text, pos)
+    near = list(dict.fromkeys(i for p, i in mentions if s <= p < e and i in active))
+    if host:
+        guests = [i for i in near + active if leaders[i].country != host]
+        hosts = [i for i in active if leaders[i].country == host]
+        order = guests[:1] + hosts[:1]
+    else:
+        order = (near + active)[:2]
+    participants = tuple(dict.fromkeys(order + active))
+    return Found(code, title, start, end, host, place, participants, dated)
+
+
+def _active(leader: Leader, day: dt.date) -> bool:
+    """Whether a leader held a role on a day (or has no dated roles): the dead are not participants."""
+    dated = [r for r in leader.roles if r.start or r.end]
+    if len(dated) < len(leader.roles) or not dated:
+        return True  # a role without dates may be held on any day
+    return any((r.start is None or r.start <= day) and (r.end is None or r.end >= day - dt.timedelta(days=31))
+               for r in dated)
+
+
+def match(found: Found, events: dict[str, Event]) -> str | None:
+    """The registry event the found one is: shared principal participant, host, overlapping dates."""
+    slack = dt.timedelta(days=1 if found.dated else 3)
+    principal = set(found.participants[:2])
+    best = None
+    for ev in events.values():
+        if ev.start is None:
+            continue
+        ev_end = ev.end or ev.start
+        if found.start > ev_end + slack or found.end < ev.start - slack:
+            continue
+        if found.host and ev.host and found.host != ev.host:
+            continue
+        shared = principal & set(ev.participants)
+        if not shared:
+            continue
+        key = (-len(shared), abs((ev.start - found.start).days), ev.id)
+        if best is None or key < best[0]:
+            best = (key, ev.id)
+    return best[1] if best else None
+
+
+def new_event(found: Found, leaders: dict[str, Leader], article_slug: str) -> Event:
+    """A registry event for what an article reports, with an id that any report of it would give."""
+    lead = found.participants[0]
+    if found.kind in VISITS and found.host:
+        title = f"{found.title} {_COUNTRY_NAMES[found.host]} của {leaders[lead].name}"
+    elif found.kind == "ky-hop-uy-ban-lien-chinh-phu":
+        title = found.title
+    else:
+        names = " – ".join(leaders[i].name for i in found.participants[:2])
+        title = f"{found.title} {names}"
+    id_ = f"{found.start.isoformat()}-{found.kind}-{slugify(leaders[lead].name)}"
+    why = "created from an article; check title, kind, dates, place and participants"
+    if not found.dated:
+        why += " (no date in the text: the article's date was used)"
+    return Event(id_, title, found.kind, found.start, found.end, found.place, found.host, found.participants,
+                 (Review("event", f"{why}; first seen in {article_slug}"),))

@@ -1,0 +1,245 @@
+"""Officials no registry lists: a capitalised personal name right after (or before) an official title."""
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+
+from ..text import fold
+from .lexicon import NOT_OFFICIAL, PLACES, SURNAMES, TITLES, alternation, country_in
+from .phrases import PhraseIndex
+
+_TITLES = PhraseIndex(TITLES)
+_NOT_OFFICIAL = re.compile(r"(?:" + alternation(NOT_OFFICIAL) + r")(?![\w-])")
+# Words: letters with inner hyphens ("Bun-chăn"); every other non-space character is a token of its own.
+_TOKEN = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*|\d+|[^\w\s]")
+_STOP_PUNCT = frozenset(",;:()[]{}\"“”'‘’.!?/|…")
+_DASHES = frozenset("-–—")
+# Lower-case words that end the stretch between a title and a name: verbs, particles, pronouns.
+# Compared as written: folded, "dân" (people, inside "Nhân dân") would be "dẫn" (to lead).
+_STOP_WORDS = frozenset("""
+đã sẽ đang vừa cũng có là được bị cho với của đến tới sang thăm tiếp gặp dẫn trì phát biểu nhận khẳng đề
+cảm chúc bày trao đón dự làm mời theo về trong khi sau trước này đó ông bà các những một hai nếu nói biết
+đàm kiến tặng thay mặt ra vào lên xuống ở từ thì mà nên như rằng
+""".split())
+# Titles that say only "comrade" or a rank: a title after the name is a better role.
+_BARE = frozenset(("dong chi", "cac dong chi", "dai tuong", "thuong tuong", "trung tuong", "thieu tuong", "dai ta"))
+_LAO_WORD = re.compile(r"^[A-Z][a-z]{3,}$")       # "Thongsavanh": a Lao name in Latin letters ("Nam" is not)
+_HYPHENATED = re.compile(r"^[^\W\d_][^\W\d_]*(?:-[^\W\d_]+)+$")  # "Sỉ-vông-phăn": a transliterated Lao name
+_VIET_SYLLABLE = re.compile(r"^[^\W\d_]{1,7}$")
+
+
+@dataclass(frozen=True)
+class Official:
+    """A name found after a title: as written, with the title clause and the country it points to."""
+    name: str
+    role: str
+    country: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class _Tok:
+    text: str
+    start: int
+    end: int
+
+    @property
+    def word(self) -> bool:
+        return self.text[0].isalpha()
+
+    @property
+    def cap(self) -> bool:
+        return self.text[0].isupper()
+
+
+def _is_place(words: list[str]) -> bool:
+    return fold(" ".join(words)) in PLACES
+
+
+def name_shape(toks: list[_Tok]) -> str | None:
+    """'VN' for a Vietnamese personal name, 'LA' for a Lao one, None when the words are no name."""
+    words = [t.text for t in toks]
+    if not 2 <= len(words) <= 4 or not all(t.word and t.cap for t in toks):
+        return None
+    if any(_is_place(words[:p]) for p in range(1, len(words) + 1)):
+        return None  # "Cao Bằng …", "Hà Tĩnh …": a province, not a surname
+    if any(w.isupper() and len(w) > 1 for w in words):
+        return None  # "UBND", "QĐND": acronyms, or a heading in capitals where nothing is certain
+    if all(_HYPHENATED.match(w) for w in words) or (len(words) <= 3 and all(_LAO_WORD.match(w) for w in words)):
+        return "LA" if len(words) <= 3 else None
+    if words[0].lower() in SURNAMES and all(_VIET_SYLLABLE.match(w) for w in words):
+        return "VN"
+    return None
+
+
+def _name_at(toks: list[_Tok], i: int) -> int:
+    """Length of the name starting at token i (0 if none): the whole run of capitalised words, up to a boundary."""
+    j = i
+    while j < len(toks) and toks[j].word and toks[j].cap and (j == i or toks[j].start == toks[j - 1].end + 1):
+        j += 1
+    return j - i if j - i >= 2 and name_shape(toks[i:j]) else 0
+
+
+def find_officials(text: str, sp: str, scanned, taken: list[tuple[int, int]]) -> list[Official]:
+    """Names after a title (or before ', title') that no registry mention already covers, in text order.
+
+    sp is the spaced folded text and scanned its words (see phrases); only the stretches around
+    titles are cut into tokens, so a long article without titles costs one dictionary scan.
+    """
+    if text.isascii():
+        return []  # an edition without diacritics (or not in Vietnamese): capitals tell too little
+    named_at = {s for s, _e in taken}
+    # A title followed at once by a registry name needs no look (the common "Tổng Bí thư Tô Lâm"),
+    # unless a name may stand before it ("Trần Quốc Cường, Bí thư …").
+    hits = [(s, e) for s, e, p in _TITLES.find(sp, scanned)
+            if (text[s].isupper() or p == "dong chi")
+            and not (e + 1 in named_at and text[max(0, s - 2):s] not in (", ", "- ", "– "))]
+    if not hits:
+        return []
+    covered = _covered(taken)
+    found: dict[str, Official] = {}
+    for seg_start, seg_end in _segments(text, hits):
+        toks = [_Tok(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text, seg_start, seg_end)]
+        starts = {t.start: k for k, t in enumerate(toks)}
+        title_at = {}
+        for s, e in hits:
+            k = starts.get(s)
+            if k is None:
+                continue
+            end_k = k
+            while end_k < len(toks) and toks[end_k].end <= e:
+                end_k += 1
+            title_at[k] = end_k
+        for k, end_k in sorted(title_at.items()):
+            off = _after_title(text, toks, k, end_k, title_at, covered)
+            if off and off.name not in found:
+                found[off.name] = off
+        for off in _before_title(text, toks, title_at, covered):
+            first = found.get(off.name)
+            if first is None or fold(first.role) in _BARE:
+                # "Thượng tướng Hoàng Xuân Chiến, Thứ trưởng Bộ Quốc phòng": the title after says more
+                found[off.name] = Official(off.name, off.role, first.country if first else off.country,
+                                           first.start if first else off.start, first.end if first else off.end)
+    return sorted(found.values(), key=lambda o: o.start)
+
+
+def _segments(text: str, hits: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Stretches of text around titles (a name may stand 200 characters after one, or just before it)."""
+    out: list[list[int]] = []
+    for s, e in sorted(hits):
+        lo = text.rfind(" ", 0, max(0, s - 90)) + 1
+        hi = text.find(" ", min(len(text), e + 240))
+        hi = len(text) if hi < 0 else hi
+        if out and lo <= out[-1][1]:
+            out[-1][1] = max(out[-1][1], hi)
+        else:
+            out.append([lo, hi])
+    return [(lo, hi) for lo, hi in out]
+
+
+def _covered(spans: list[tuple[int, int]]):
+    def inside(start: int, end: int) -> bool:
+        return any(s < end and start < e for s, e in spans)
+    return inside
+
+
+def _after_title(text, toks, k, end_k, title_at, covered) -> Official | None:
+    lower_run = 0
+    i = end_k
+    while i < len(toks) and i - end_k <= 12:
+        t = toks[i]
+        if covered(t.start, t.end) or (i in title_at and i != end_k and not _part_of_org(toks, i)):
+            return None  # a registry name or another title: that one speaks for itself
+        if not t.word:
+            if t.text in _STOP_PUNCT:
+                return None
+            i += 1
+            continue
+        if t.cap:
+            lower_run = 0
+            n = _name_at(toks, i)
+            if n:
+                name_toks = toks[i:i + n]
+                nxt = toks[i + n] if i + n < len(toks) else None
+                if (nxt is not None and nxt.word and nxt.cap) or covered(name_toks[0].start, name_toks[-1].end):
+                    return None
+                name = " ".join(x.text for x in name_toks)
+                role = " ".join(text[toks[k].start:toks[i - 1].end].split()).rstrip(",;:- ")
+                if _NOT_OFFICIAL.match(fold(role)):
+                    return None
+                country = _country(role, name_toks)
+                if country is None:
+                    return None
+                return Official(name, role, country, name_toks[0].start, name_toks[-1].end)
+        else:
+            if t.text in _STOP_WORDS:
+                return None
+            lower_run += 1
+            if lower_run > 3:
+                return None
+        i += 1
+    return None
+
+
+def _part_of_org(toks, i) -> bool:
+    # "Văn phòng Chủ tịch nước", "Ban Bí thư": a title word inside an organisation's name
+    return i > 0 and toks[i - 1].text.lower() in ("phòng", "ban")
+
+
+def _before_title(text, toks, title_at, covered) -> list[Official]:
+    """'ông Trần Quốc Cường, Ủy viên…', '; No-bi-hả Tông-pao - Phó Bí thư…': a name, a comma or dash, a title."""
+    out = []
+    for k in sorted(title_at):
+        if k < 3 or not toks[k].cap or toks[k - 1].text not in (",", "-", "–"):
+            continue
+        j = k - 1
+        i = j
+        while i > 0 and toks[i - 1].word and toks[i - 1].cap:
+            i -= 1
+        n = _name_at(toks, i)
+        if not n or i + n != j or covered(toks[i].start, toks[j - 1].end):
+            continue
+        prev = toks[i - 1] if i > 0 else None
+        if prev is not None and not (prev.text in (";", ":") or "\n" in text[prev.end:toks[i].start]
+                                     or prev.text.lower() in ("ông", "bà") or _ends_title(title_at, i)):
+            continue
+        name_toks = toks[i:i + n]
+        stop = title_at[k]
+        while stop < len(toks) and toks[stop].text not in _STOP_PUNCT and stop - k < 12:
+            stop += 1
+        role = " ".join(text[toks[k].start:toks[stop - 1].end].split())
+        if _NOT_OFFICIAL.match(fold(role)):
+            continue
+        country = _country(role, name_toks)
+        if country:
+            out.append(Official(" ".join(x.text for x in name_toks), role, country, name_toks[0].start, name_toks[-1].end))
+    return out
+
+
+def _ends_title(title_at, i) -> bool:
+    return i in title_at.values()
+
+
+def _country(role: str, name_toks) -> str | None:
+    said = country_in(role)
+    if said == "other":
+        return None
+    return said or name_shape(name_toks)
+
+
+def similar_leader(name: str, names: dict[str, str]) -> str | None:
+    """The registry leader a Lao name is a variant spelling of ("Thoonglun Sisoulith"), if one is close."""
+    key = fold(name)
+    best, score = None, 0.0
+    for other, leader in names.items():
+        if abs(len(other) - len(key)) > 3 or other[0] != key[0]:
+            continue
+        sm = difflib.SequenceMatcher(None, key, other)
+        if sm.real_quick_ratio() < 0.86 or sm.quick_ratio() < 0.86:
+            continue
+        r = sm.ratio()
+        if r > score:
+            best, score = leader, r
+    return best if score >= 0.86 else None
