@@ -52,7 +52,8 @@ def extract(article: Article, registry: Registry) -> Extraction:
     sp = spaced(folded)
     scanned = words(sp)
     matcher = matcher_for(registry.leaders)
-    found_names = matcher.find(text, sp, scanned)
+    # the matcher may know leaders a newer registry has (it is extended in place): keep this one's
+    found_names = [m for m in matcher.find(text, sp, scanned) if m.leader in registry.leaders]
     mentions = [(m.start, m.leader) for m in found_names]
 
     new_leaders, review = [], []
@@ -63,7 +64,8 @@ def extract(article: Article, registry: Registry) -> Extraction:
         if key in matcher.folded_names:
             continue  # a registry name in a spelling the matcher would not take: leave it out
         if off.country == "LA" and lao_names is None:
-            lao_names = {k: v for k, (v, _s) in matcher.forms.items() if registry.leaders[v].country == "LA"}
+            lao_names = {k: v for k, (v, _s) in matcher.forms.items()
+                         if v in registry.leaders and registry.leaders[v].country == "LA"}
         same = similar_leader(off.name, lao_names) if off.country == "LA" else None
         if same:
             mentions.append((off.start, same))

@@ -30,24 +30,35 @@ class Mention:
 
 
 class LeaderMatcher:
-    """All names and aliases of a registry's leaders as one regular expression over folded text."""
+    """All names and aliases of a registry's leaders, indexed by first folded word."""
 
     def __init__(self, leaders: dict[str, Leader]):
+        self.leaders: dict[str, Leader] = {}
         self.forms: dict[str, tuple[str, frozenset[str]]] = {}
+        self.masks: dict[str, tuple[tuple[bool, ...], ...]] = {}
+        self.index = PhraseIndex(())
+        self.add(leaders[i] for i in sorted(leaders))
+
+    def add(self, leaders) -> None:
+        """Take more leaders in (an import adds the officials it finds, article by article)."""
         spellings: dict[str, set[str]] = {}
-        owner: dict[str, str] = {}
-        for id_ in sorted(leaders):
-            leader = leaders[id_]
+        masks: dict[str, set[tuple[bool, ...]]] = {}
+        for leader in leaders:
+            self.leaders[leader.id] = leader
             for name in (leader.name, *leader.aliases):
                 exact = canonical(name)
                 if not exact:
                     continue
                 key = fold(exact)
-                owner.setdefault(key, id_)  # the registry reports shared names; the first id keeps one
-                spellings.setdefault(key, set()).add(exact)
-        self.forms = {k: (owner[k], frozenset(v)) for k, v in spellings.items()}
+                if key in self.forms and self.forms[key][0] != leader.id:
+                    continue  # the registry reports shared names; the first id keeps one
+                owner, known = self.forms.get(key, (leader.id, frozenset()))
+                self.forms[key] = (owner, known | {exact})
+                # which words the registry writes with a capital ("Đại tướng Võ Nguyên Giáp")
+                mask = tuple(w[0].isupper() for w in normalize(name).replace("-", " ").split())
+                self.masks[key] = tuple(set(self.masks.get(key, ())) | {mask})
+        self.index.add(k for k in self.forms if k not in self.index)
         self.folded_names = frozenset(self.forms)
-        self.index = PhraseIndex(self.forms)
 
     def find(self, text: str, sp: str | None = None, scanned=None) -> list[Mention]:
         """Every accepted mention of a registry leader in text; sp and scanned (spaced folded text and its
@@ -56,18 +67,18 @@ class LeaderMatcher:
             sp = spaced(fold(text))
         if scanned is None:
             scanned = words(sp)
-        found = []
-        for start, end, key in self.index.find(sp, scanned):
-            leader, exact = self.forms[key]
-            if _accepted(text, start, end, exact, short=" " not in key):
-                found.append(Mention(leader, start, end))
-        return found
+
+        def accept(start: int, end: int, key: str) -> bool:
+            return _accepted(text, start, end, self.forms[key][1], self.masks[key], short=" " not in key)
+
+        return [Mention(self.forms[key][0], start, end) for start, end, key in self.index.find(sp, scanned, accept)]
 
 
-def _accepted(text: str, start: int, end: int, exact: frozenset[str], short: bool) -> bool:
+def _accepted(text: str, start: int, end: int, exact: frozenset[str], masks, short: bool) -> bool:
     span = text[start:end]
     # A name is written with capitals ("Tô Lâm"); "tổ làm việc" folds the same but is not one.
-    if not all(w[0].isupper() or w[0].isdigit() for w in span.split()):
+    caps = [w[0].isupper() or w[0].isdigit() for w in span.replace("-", " ").split()]
+    if not any(len(m) == len(caps) and all(c or not want for c, want in zip(caps, m)) for m in masks):
         return False
     # With diacritics, the spelling must be one the registry knows; without any (copy sites, English
     # editions), the folded match is all there is.
@@ -86,16 +97,20 @@ def _accepted(text: str, start: int, end: int, exact: frozenset[str], short: boo
     return True
 
 
-_CACHE: dict[int, tuple[dict, int, LeaderMatcher]] = {}
+_LAST: list = [None]  # (the leaders mapping, its size, its matcher)
 
 
 def matcher_for(leaders: dict[str, Leader]) -> LeaderMatcher:
-    """The matcher for a registry's leaders, built once per mapping (rebuilt when entries are added)."""
-    hit = _CACHE.get(id(leaders))
-    if hit is not None and hit[0] is leaders and hit[1] == len(leaders):
-        return hit[2]
-    matcher = LeaderMatcher(leaders)
-    if len(_CACHE) > 8:
-        _CACHE.clear()
-    _CACHE[id(leaders)] = (leaders, len(leaders), matcher)
+    """The matcher for a registry's leaders: built once, then only extended while an import adds
+    leaders (a rebuild per article would cost more than the article)."""
+    last = _LAST[0]
+    if last is not None and last[0] is leaders and last[1] == len(leaders):
+        return last[2]
+    matcher = last[2] if last is not None else None
+    if matcher is None or len(leaders) < len(matcher.leaders) or any(
+            leaders.get(i) is not obj for i, obj in matcher.leaders.items()):
+        matcher = LeaderMatcher(leaders)
+    else:
+        matcher.add(leaders[i] for i in sorted(leaders) if i not in matcher.leaders)
+    _LAST[0] = (leaders, len(leaders), matcher)
     return matcher

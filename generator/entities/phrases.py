@@ -25,13 +25,23 @@ class PhraseIndex:
     """
 
     def __init__(self, phrases: Iterable[str]):
-        by_first: dict[str, list[str]] = {}
-        for p in {" ".join(p.split()) for p in phrases if p.strip()}:
-            by_first.setdefault(p.split(" ", 1)[0], []).append(p)
-        self.by_first = {k: tuple(sorted(v, key=lambda p: (-len(p), p))) for k, v in by_first.items()}
+        self.by_first: dict[str, tuple[str, ...]] = {}
+        self.phrases: set[str] = set()
+        self.add(phrases)
 
-    def find(self, text: str, scanned: list[re.Match]) -> list[tuple[int, int, str]]:
-        """(start, end, phrase) of every phrase in text at word boundaries, left to right, not overlapping."""
+    def __contains__(self, phrase: str) -> bool:
+        return " ".join(phrase.split()) in self.phrases
+
+    def add(self, phrases: Iterable[str]) -> None:
+        """Index more phrases."""
+        for p in {" ".join(p.split()) for p in phrases if p.strip()} - self.phrases:
+            self.phrases.add(p)
+            first = p.split(" ", 1)[0]
+            self.by_first[first] = tuple(sorted((*self.by_first.get(first, ()), p), key=lambda q: (-len(q), q)))
+
+    def find(self, text: str, scanned: list[re.Match], accept=None) -> list[tuple[int, int, str]]:
+        """(start, end, phrase) of every phrase in text at word boundaries, left to right, not overlapping;
+        `accept(start, end, phrase)` may refuse one, and then shorter phrases at that place are tried."""
         out = []
         until = -1
         by_first = self.by_first
@@ -42,7 +52,8 @@ class PhraseIndex:
             pos = m.start()
             for p in options:
                 end = pos + len(p)
-                if text.startswith(p, pos) and (end == len(text) or not (text[end].isalnum() or text[end] == "_")):
+                if text.startswith(p, pos) and (end == len(text) or not (text[end].isalnum() or text[end] == "_")) \
+                        and (accept is None or accept(pos, end, p)):
                     out.append((pos, end, p))
                     until = end
                     break
