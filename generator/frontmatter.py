@@ -5,7 +5,7 @@ import datetime as dt
 
 import yaml
 
-from . import yamlio
+from . import fastyaml, yamlio
 from .model import FRONT_MATTER_KEYS, Article, Diagnostic, Review, error, warning
 
 _LIST_KEYS = ("captions", "leaders", "events", "agreements")
@@ -50,15 +50,20 @@ def parse(text: str, slug: str, path: str | None = None) -> tuple[Article | None
         head, body, _ = split(text)
     except FrontMatterError as exc:
         return None, [error(str(exc), path, exc.line, "load")]
+    fast_lines: dict = {}
     try:
-        data = yamlio.load(head) if head.strip() else {}
+        data = fastyaml.load(head, fast_lines)
+        if data is None:
+            fast_lines = None
+            data = yamlio.load(head) if head.strip() else {}
     except yaml.YAMLError as exc:
         line = yamlio.error_line(exc)
         reason = getattr(exc, "problem", None) or str(exc).split("\n")[0]
         return None, [error(f"front matter is not valid YAML: {reason}", path, line + 1 if line else None, "load")]
     if not isinstance(data, dict):
         return None, [error(f"front matter must be a mapping of keys, not a {type(data).__name__}", path, 2, "load")]
-    lines = {k: v + 1 for k, v in yamlio.key_lines(head).items()}  # +1 for the opening '---'
+    found = fast_lines if fast_lines is not None else yamlio.key_lines(head)
+    lines = {k: v + 1 for k, v in found.items()}  # +1 for the opening '---'
     fields: dict = {}
     for key, value in data.items():
         line = lines.get(str(key))

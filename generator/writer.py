@@ -81,9 +81,8 @@ def _same_bytes(old: Path, data: bytes) -> bool:
         return False
 
 
-def write_site(out_dir: Path, files: Iterable[tuple[str, bytes]],
-               progress: Callable[[int], None] | None = None) -> WriteStats:
-    """Write every (path, bytes) into a staging folder, then swap it in for out_dir."""
+def begin(out_dir: Path) -> Path:
+    """Check out_dir may be replaced and make an empty staging folder beside it."""
     out_dir = Path(out_dir)
     recover(out_dir)
     if out_dir.exists() and (not out_dir.is_dir() or not _looks_like_site(out_dir)):
@@ -93,37 +92,89 @@ def write_site(out_dir: Path, files: Iterable[tuple[str, bytes]],
     if stage.exists():
         shutil.rmtree(stage)  # left by a killed build
     stage.mkdir(parents=True)
+    return stage
+
+
+def write_files(stage: Path, out_dir: Path, files: Iterable[tuple[str, bytes]],
+                progress: Callable[[int], None] | None = None) -> tuple[int, int, list[str]]:
+    """Write (path, bytes) pairs into stage, hard-linking files whose bytes are those of out_dir's.
+
+    Returns (written, kept, paths). Several processes may write disjoint paths into one stage."""
+    out_dir = Path(out_dir)
     written = kept = 0
+    paths: list[str] = []
     seen: set[str] = set()
     made: set[Path] = set()
-    try:
-        for n, (path, data) in enumerate(files, 1):
-            rel = check_path(path)
-            if str(rel) in seen:
-                raise UnsafePath(f"two files of the site would be written to {rel}")
-            seen.add(str(rel))
-            dest = stage / rel
-            if dest.parent not in made:
-                dest.parent.mkdir(parents=True, exist_ok=True)
-                made.add(dest.parent)
-            old = out_dir / rel
-            if _same_bytes(old, data):
-                try:
-                    os.link(old, dest)
-                except OSError:
-                    shutil.copy2(old, dest)
-                kept += 1
-            else:
-                dest.write_bytes(data)
-                written += 1
-            if progress:
-                progress(n)
-    except BaseException:
-        shutil.rmtree(stage, ignore_errors=True)
-        raise
-    removed = len(_file_set(out_dir) - seen) if out_dir.exists() else 0
+    for n, (path, data) in enumerate(files, 1):
+        rel = check_path(path)
+        if str(rel) in seen:
+            raise UnsafePath(f"two files of the site would be written to {rel}")
+        seen.add(str(rel))
+        paths.append(str(rel))
+        dest = stage / rel
+        if dest.parent not in made:
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            made.add(dest.parent)
+        old = out_dir / rel
+        if _same_bytes(old, data):
+            try:
+                os.link(old, dest)
+            except OSError:
+                shutil.copy2(old, dest)
+            kept += 1
+        else:
+            dest.write_bytes(data)
+            written += 1
+        if progress:
+            progress(n)
+    return written, kept, paths
+
+
+def commit(stage: Path, out_dir: Path, paths: Iterable[str]) -> int:
+    """Swap the complete stage in for out_dir; returns how many old files are gone."""
+    out_dir = Path(out_dir)
+    removed = len(_file_set(out_dir) - set(paths)) if out_dir.exists() else 0
     _swap_in(stage, out_dir)
-    return WriteStats(written, kept, removed)
+    return removed
+
+
+def abort(stage: Path) -> None:
+    """Throw a staging folder away (the previous site stays as it was)."""
+    shutil.rmtree(stage, ignore_errors=True)
+
+
+def write_site(out_dir: Path, files: Iterable[tuple[str, bytes]],
+               progress: Callable[[int], None] | None = None) -> WriteStats:
+    """Write every (path, bytes) into a staging folder, then swap it in for out_dir."""
+    out_dir = Path(out_dir)
+    stage = begin(out_dir)
+    try:
+        written, kept, paths = write_files(stage, out_dir, files, progress)
+    except BaseException:
+        abort(stage)
+        raise
+    return WriteStats(written, kept, commit(stage, out_dir, paths))
+
+
+def replace_files(out_dir: Path, files: Iterable[tuple[str, bytes]]) -> WriteStats:
+    """Update an existing site in place, one file at a time, each by write-then-rename.
+
+    For the dev server's incremental rebuilds: every file is always whole (old or new), and files
+    whose bytes did not change are not touched. Deployable builds use write_site()."""
+    out_dir = Path(out_dir)
+    written = kept = 0
+    for path, data in files:
+        rel = check_path(path)
+        dest = out_dir / rel
+        if _same_bytes(dest, data):
+            kept += 1
+            continue
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        tmp = dest.with_name(f".{dest.name}.{os.getpid()}.tmp")
+        tmp.write_bytes(data)
+        os.replace(tmp, dest)
+        written += 1
+    return WriteStats(written, kept, 0)
 
 
 def _file_set(folder: Path) -> set[str]:
