@@ -1,0 +1,211 @@
+"""Measuring tools from outside: a timed, bounded child process; a watch-mode server and edit latency.
+
+A build is one fresh child process: wall time from our clock, CPU time (user + system, the child
+and every descendant it waited for) from wait4's rusage, and peak memory as the larger of the
+rusage maximum (largest single process) and the polled sum of the process tree's resident sets
+(so a build that forks workers is charged for all of them). Every child runs in its own session
+so a timeout or an exit kills the whole tree.
+"""
+from __future__ import annotations
+
+import os
+import re
+import signal
+import socket
+import subprocess
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+POLL = 0.05
+
+
+@dataclass(frozen=True)
+class Sample:
+    """One measured run; `error` says why it has no numbers (timeout, exit status)."""
+    wall: float | None = None
+    cpu: float | None = None
+    peak_mb: float | None = None
+    error: str | None = None
+
+
+def _children(pid: int) -> list[int]:
+    out = []
+    try:
+        for tid in os.listdir(f"/proc/{pid}/task"):
+            with open(f"/proc/{pid}/task/{tid}/children") as f:
+                out += [int(x) for x in f.read().split()]
+    except OSError:
+        pass
+    return out
+
+
+def _rss(pid: int) -> int:
+    try:
+        with open(f"/proc/{pid}/statm") as f:
+            return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, IndexError, ValueError):
+        return 0
+
+
+def tree_rss(pid: int) -> int:
+    """Resident bytes of a process and all its descendants (0 where /proc cannot tell)."""
+    total, todo, seen = 0, [pid], set()
+    while todo:
+        p = todo.pop()
+        if p in seen:
+            continue
+        seen.add(p)
+        total += _rss(p)
+        todo += _children(p)
+    return total
+
+
+def _kill_tree(p: subprocess.Popen, sig=signal.SIGKILL) -> None:
+    try:
+        os.killpg(p.pid, sig)
+    except (ProcessLookupError, PermissionError):
+        pass
+
+
+def _tail(path: Path, lines: int = 3) -> str:
+    try:
+        text = path.read_text(encoding="utf-8", errors="replace").strip().splitlines()
+    except OSError:
+        return ""
+    return " | ".join(text[-lines:])[:300]
+
+
+def run(cmd: list[str], cwd: Path, log: Path, timeout: float, env: dict | None = None) -> Sample:
+    """Run cmd to completion (or kill it at timeout) and measure it; output goes to log."""
+    log.parent.mkdir(parents=True, exist_ok=True)
+    with open(log, "wb") as out:
+        start = time.perf_counter()
+        p = subprocess.Popen(cmd, cwd=cwd, stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+                             env=env, start_new_session=True)
+        peak = 0
+        while True:
+            pid, status, ru = os.wait4(p.pid, os.WNOHANG)
+            if pid:
+                break
+            peak = max(peak, tree_rss(p.pid))
+            if time.perf_counter() - start > timeout:
+                _kill_tree(p)
+                os.wait4(p.pid, 0)
+                p.returncode = -9
+                return Sample(error=f"timeout after {timeout:.0f} s")
+            time.sleep(POLL)
+        wall = time.perf_counter() - start
+        p.returncode = os.waitstatus_to_exitcode(status)
+    _kill_tree(p)  # anything it left running in its session
+    if p.returncode != 0:
+        return Sample(error=f"exit {p.returncode}: {_tail(log)}")
+    return Sample(wall, ru.ru_utime + ru.ru_stime, max(peak, ru.ru_maxrss * 1024) / 2**20)
+
+
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 that nothing listens on right now."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Server:
+    """A watch-mode server in its own session; its output lines are kept with their arrival time."""
+
+    def __init__(self, cmd: list[str], cwd: Path, log: Path, env: dict | None = None):
+        log.parent.mkdir(parents=True, exist_ok=True)
+        self.lines: list[tuple[float, str]] = []
+        self.log = open(log, "w", encoding="utf-8")
+        self.proc = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                                     stdin=subprocess.DEVNULL, env=env, start_new_session=True)
+        self.reader = threading.Thread(target=self._read, daemon=True)
+        self.reader.start()
+
+    def _read(self) -> None:
+        for raw in self.proc.stdout:
+            line = raw.decode("utf-8", "replace").rstrip("\n")
+            self.lines.append((time.perf_counter(), line))
+            self.log.write(line + "\n")
+            self.log.flush()
+
+    def alive(self) -> bool:
+        return self.proc.poll() is None
+
+    def seen(self, pattern: re.Pattern, since: int = 0) -> float | None:
+        """Arrival time of the first output line from index `since` matching pattern."""
+        for t, line in self.lines[since:]:
+            if pattern.search(line):
+                return t
+        return None
+
+    def wait_for(self, pattern: re.Pattern, timeout: float, since: int = 0) -> bool:
+        """Wait until a line matches (False on timeout or when the server died)."""
+        end = time.perf_counter() + timeout
+        while time.perf_counter() < end:
+            if self.seen(pattern, since) is not None:
+                return True
+            if not self.alive():
+                time.sleep(0.2)  # let the reader drain the last lines
+                return self.seen(pattern, since) is not None
+            time.sleep(POLL)
+        return False
+
+    def quiet(self, seconds: float, timeout: float) -> None:
+        """Wait until the server has printed nothing for `seconds` (at most `timeout`)."""
+        end = time.perf_counter() + timeout
+        while time.perf_counter() < end:
+            last = self.lines[-1][0] if self.lines else 0.0
+            if time.perf_counter() - last >= seconds:
+                return
+            time.sleep(POLL)
+
+    def tail(self, n: int = 3) -> str:
+        return " | ".join(line for _, line in self.lines[-n:])[:300]
+
+    def stop(self) -> None:
+        """SIGINT (Ctrl-C) to the whole session, then SIGKILL whatever is left after 10 s."""
+        if self.alive():
+            _kill_tree(self.proc, signal.SIGINT)
+            try:
+                self.proc.wait(10)
+            except subprocess.TimeoutExpired:
+                pass
+        _kill_tree(self.proc, signal.SIGKILL)
+        try:
+            self.proc.wait(5)
+        except subprocess.TimeoutExpired:
+            pass
+        self.reader.join(2)
+        self.log.close()
+
+
+def file_has(path: Path, marker: str) -> bool:
+    """True when the file exists and contains marker."""
+    try:
+        return marker in path.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return False
+
+
+def edit_latency(server: Server, edit, targets: list[Path], marker: str, done: re.Pattern | None,
+                 timeout: float) -> float | str:
+    """Seconds from the save (`edit()`) until every target file contains marker and, when the tool
+    reports its rebuilds, it has reported this one; or why it did not happen."""
+    since = len(server.lines)
+    t0 = time.perf_counter()
+    edit()
+    files_at = None
+    while time.perf_counter() - t0 < timeout:
+        now = time.perf_counter()
+        if files_at is None and all(file_has(t, marker) for t in targets):
+            files_at = now
+        if files_at is not None:
+            reported = server.seen(done, since) if done is not None else files_at
+            if reported is not None:
+                return max(files_at, reported) - t0
+        if not server.alive():
+            return f"server died: {server.tail()}"
+        time.sleep(0.01)
+    return f"timeout after {timeout:.0f} s"
