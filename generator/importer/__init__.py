@@ -71,10 +71,12 @@ def derive_title(lead: str) -> str:
         # The main clause starts after the last comma that is followed by a capitalised word and
         # leaves at least ten words; commas inside the intro's titles ("Tổng Bí thư, Chủ tịch
         # nước") are passed over because the main clause is what remains after the last one.
-        cuts = [m.end() for m in re.finditer(r",\s+(?=[A-ZĐÀ-Ỹ])", sentence)
-                if len(sentence[m.end():].split()) >= 10]
-        if cuts:
-            sentence = sentence[cuts[-1]:]
+        # Tried from the end and stopped at the first that qualifies: counting the words after
+        # every comma would be quadratic on a page that is one long sentence.
+        for m in reversed(list(re.finditer(r",\s+(?=[A-ZĐÀ-Ỹ])", sentence))):
+            if len(sentence[m.end():].split()) >= 10:
+                sentence = sentence[m.end():]
+                break
     words = sentence.split()
     if len(words) > 25:
         cut = " ".join(words[:25])
