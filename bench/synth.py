@@ -117,21 +117,31 @@ def make_registry(n: int, seed: int = SEED) -> Registry:
     return Registry({x.id: x for x in leaders}, {x.id: x for x in events}, {x.id: x for x in agreements})
 
 
-def _sentence(rng: random.Random, words: int, mention: str = "") -> str:
-    ws = rng.choices(vocab.WORDS, k=words)
+def _words(ws: list[str], mention: str, rng: random.Random) -> str:
+    """One sentence of the words ws: a mention put inside, a comma, a capital and a full stop."""
     if mention:
-        ws.insert(rng.randrange(1, len(ws)), mention)
-    if words > 7:
-        k = rng.randrange(2, words - 3)
+        ws.insert(1 + int(rng.random() * (len(ws) - 1)), mention)
+    if len(ws) > 7:
+        k = 2 + int(rng.random() * (len(ws) - 5))
         ws[k] += ","
     text = " ".join(ws)
     return text[0].upper() + text[1:] + "."
 
 
+def _sentence(rng: random.Random, words: int, mention: str = "") -> str:
+    return _words(rng.choices(vocab.WORDS, k=words), mention, rng)
+
+
 def _paragraph(rng: random.Random, mention: str = "") -> str:
-    count = rng.randint(3, 5)
-    at = rng.randrange(count)
-    return " ".join(_sentence(rng, rng.randint(6, 13), mention if k == at else "") for k in range(count))
+    # One draw of words for the whole paragraph, cut into sentences: a quarter of the calls.
+    lens = [6 + int(rng.random() * 8) for _ in range(3 + int(rng.random() * 3))]
+    pool = rng.choices(vocab.WORDS, k=sum(lens))
+    at = int(rng.random() * len(lens))
+    out, i = [], 0
+    for k, n in enumerate(lens):
+        out.append(_words(pool[i:i + n], mention if k == at else "", rng))
+        i += n
+    return " ".join(out)
 
 
 def _named(leader: Leader) -> str:
