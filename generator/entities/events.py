@@ -195,7 +195,7 @@ def new_event(found: Found, leaders: dict[str, Leader], article_slug: str) -> Ev
     """A registry event for what an article reports, with an id that any report of it would give."""
     lead = found.participants[0]
     if found.kind in VISITS and found.host:
-        title = f"{found.title} {_COUNTRY_NAMES[found.host]} của {leaders[lead].name}"
+        title = f"{found.title} tới {_COUNTRY_NAMES[found.host]} của {leaders[lead].name}"
     elif found.kind == "ky-hop-uy-ban-lien-chinh-phu":
         title = found.title
     else:

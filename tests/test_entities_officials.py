@@ -1,0 +1,57 @@
+"""Officials in no registry: a capitalised name right after (or before) an official title."""
+from __future__ import annotations
+
+import pytest
+
+from generator.entities import extract
+from generator.entities.officials import find_officials
+from generator.entities.phrases import spaced, words
+from generator.text import fold
+
+from .entity_kit import article, registry
+
+
+def officials(text):
+    sp = spaced(fold(text))
+    return [(o.name, o.country) for o in find_officials(text, sp, words(sp), [])]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Bí thư Tỉnh ủy Lê Quang Tùng tặng quà.", [("Lê Quang Tùng", "VN")]),
+    ("Bí thư Tỉnh ủy Quảng Bình Vũ Đại Thắng; lãnh đạo các bộ.", [("Vũ Đại Thắng", "VN")]),
+    ("Chủ tịch UBND tỉnh Cao Bằng Lê Hải Bình dự.", [("Lê Hải Bình", "VN")]),           # a province before the name
+    ("Bí thư Thành ủy Thành phố Hồ Chí Minh Nguyễn Văn Nên phát biểu.", [("Nguyễn Văn Nên", "VN")]),
+    ("Đại sứ Việt Nam tại Lào Nguyễn Bá Hùng.", [("Nguyễn Bá Hùng", "VN")]),
+    ("Đại sứ Lào tại Việt Nam Khamphao Ernthavanh, cán bộ.", [("Khamphao Ernthavanh", "LA")]),
+    ("Thống đốc Ngân hàng Cộng hòa Dân chủ Nhân dân Lào Bounleua Sinxayvoravong; Bộ trưởng", [("Bounleua Sinxayvoravong", "LA")]),
+    ("Chủ tịch Ủy ban Hợp tác Lào-Việt Nam Khamjane Vongphosy; Bộ trưởng", [("Khamjane Vongphosy", "LA")]),
+    ("đồng chí Bun-chăn Sỉ-vông-phăn - Bí thư Tỉnh ủy, Tỉnh trưởng làm trưởng đoàn.", [("Bun-chăn Sỉ-vông-phăn", "LA")]),
+    ("có ông Trần Quốc Cường, Ủy viên Trung ương Đảng, Bí thư Tỉnh ủy Điện Biên cùng", [("Trần Quốc Cường", "VN")]),
+    ("các đồng chí: No-bi-hả Tông-pao - Phó Bí thư Thường trực Tỉnh ủy; cùng", [("No-bi-hả Tông-pao", "LA")]),
+    ("Tổng Bí thư Ban Chấp hành Trung ương Đảng Nhân dân cách mạng Lào mời.", []),       # "Đảng" is no surname
+    ("Tổng Bí thư Tô Lâm và Phu nhân Ngô Phương Ly tới.", [("Tô Lâm", "VN")]),           # the spouse is not one
+    ("bà Vandara Siphandone, Phu nhân Thủ tướng.", []),
+    ("(Ảnh: Thống Nhất/TTXVN). Phóng viên Nguyễn Văn A đưa tin.", []),                   # credits and journalists
+    ("Thủ tướng cảm ơn ông Nguyễn Văn Bình đã giúp.", []),                               # a verb between
+    ("Tổng Bí thư Đảng Cộng sản Ấn Độ Doraisamy Raja trả lời.", []),                     # a third country
+    ("Bí thư Tỉnh ủy Lào Cai Đặng Xuân Phong dự.", [("Đặng Xuân Phong", "VN")]),        # Lào Cai is Vietnamese
+    ("Tong Bi thu To Lam va Bi thu Tinh uy Le Quang Tung.", []),                         # no diacritics: too unsure
+])
+def test_officials_after_titles(text, expected):
+    assert officials(text) == expected
+
+
+def test_new_official_becomes_a_leader_with_review_marks():
+    ex = extract(article("Bí thư Tỉnh ủy Lê Quang Tùng tặng quà cán bộ Đội 584.", slug="qt"), registry())
+    assert ex.leaders == ("le-quang-tung",)
+    (leader,) = ex.new_leaders
+    assert (leader.id, leader.name, leader.country, leader.roles[0].title) == \
+        ("le-quang-tung", "Lê Quang Tùng", "VN", "Bí thư Tỉnh ủy")
+    assert leader.review and "qt" in leader.review[0].reason
+    assert [r.field for r in ex.review] == ["leaders"]
+    assert "Lê Quang Tùng" in ex.review[0].reason
+
+
+def test_a_variant_spelling_of_a_lao_registry_name_is_that_leader():
+    ex = extract(article("Bộ trưởng Bộ Ngoại giao Lào Thongsavanh Phimvihane đến."), registry())
+    assert ex.leaders == ("thongsavanh-phomvihane",) and not ex.new_leaders
