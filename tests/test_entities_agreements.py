@@ -31,7 +31,7 @@ from .entity_kit import article, registry
     ("- Hiệp ước hữu nghị và hợp tác", "hiep-uoc", (), None),
 ])
 def test_listed_document(line, kind, parties, period):
-    (doc,) = extract(article(line), registry()).new_agreements
+    (doc,) = extract(article("Hai bên ký kết các văn kiện:\n\n" + line), registry()).new_agreements
     assert (doc.kind, doc.parties, doc.period) == (kind, parties, period)
 
 
@@ -62,6 +62,11 @@ def test_same_document_in_two_articles_is_one_agreement_attached_to_the_event():
     again = extract(article(body.replace("Kế hoạch hợp tác", "Kế hoạch hợp tác ").replace("Bộ Quốc phòng Việt Nam", "Bộ Quốc phòng VN"),
                             slug="two"), reg)
     assert again.agreements == (doc.id,) and again.new_agreements == ()
+
+
+def test_a_list_of_plans_is_no_list_of_signed_documents_without_a_signing():
+    body = "Tỉnh đề ra các nhiệm vụ:\n\n- Kế hoạch phát triển du lịch năm 2026 giữa các huyện và thành phố;"
+    assert extract(article(body), registry()).agreements == ()
 
 
 def test_long_titles_keep_distinct_ids():

@@ -36,6 +36,8 @@ def officials(text):
     ("Tổng Bí thư Đảng Cộng sản Ấn Độ Doraisamy Raja trả lời.", []),                     # a third country
     ("Bí thư Tỉnh ủy Lào Cai Đặng Xuân Phong dự.", [("Đặng Xuân Phong", "VN")]),        # Lào Cai is Vietnamese
     ("Tong Bi thu To Lam va Bi thu Tinh uy Le Quang Tung.", []),                         # no diacritics: too unsure
+    ("Tô Lâm hội đàm với Tổng Bí thư, Chủ tịch nước Lào\n\nDương Ngọc\n\n(NLĐO) - Hai", []),  # a byline
+    ("đồng chí Nguyễn Thành Sinh - Phó Chủ tịch UBND tỉnh làm Trưởng đoàn đã đến", [("Nguyễn Thành Sinh", "VN")]),
 ])
 def test_officials_after_titles(text, expected):
     assert officials(text) == expected
@@ -50,6 +52,12 @@ def test_new_official_becomes_a_leader_with_review_marks():
     assert leader.review and "qt" in leader.review[0].reason
     assert [r.field for r in ex.review] == ["leaders"]
     assert "Lê Quang Tùng" in ex.review[0].reason
+
+
+def test_role_ends_where_the_clause_does():
+    sp = spaced(fold(t := "đồng chí Nguyễn Thành Sinh - Phó Chủ tịch UBND tỉnh làm Trưởng đoàn đã đến"))
+    (o,) = find_officials(t, sp, words(sp), [])
+    assert o.role == "Phó Chủ tịch UBND tỉnh"
 
 
 def test_a_variant_spelling_of_a_lao_registry_name_is_that_leader():

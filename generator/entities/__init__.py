@@ -97,7 +97,8 @@ def extract(article: Article, registry: Registry) -> Extraction:
         events = (event_id,) if event_id else ()
 
     ids, new_docs = [], []
-    listed = docs.listed(article.body or "") + docs.inline(text)
+    # A list of plans or agreements is a list of signed documents only in an article about a signing.
+    listed = (docs.listed(article.body or "") if _SIGNING.search(folded) else []) + docs.inline(text)
     if listed:
         witnesses = _witnesses(text, folded, mentions, found)
         day = _signing_day(folded, article, found)
@@ -134,6 +135,7 @@ def _signing_day(folded: str, article: Article, found):
     return found.start
 
 
+_SIGNING = re.compile(r"van kien|ky ket|(?<!\w)ky (?!niem|hop|thuat|luat|vong|tich)|trao doi|chung kien|signed|signing")
 _KEYS: dict[int, tuple[dict, int, dict]] = {}
 
 

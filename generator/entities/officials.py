@@ -150,6 +150,8 @@ def _after_title(text, toks, k, end_k, title_at, covered) -> Official | None:
     i = end_k
     while i < len(toks) and i - end_k <= 12:
         t = toks[i]
+        if "\n" in text[toks[i - 1].end:t.start]:
+            return None  # a title ends with its line (a byline may follow a headline)
         if covered(t.start, t.end) or (i in title_at and i != end_k and not _part_of_org(toks, i)):
             return None  # a registry name or another title: that one speaks for itself
         if not t.word:
@@ -207,7 +209,8 @@ def _before_title(text, toks, title_at, covered) -> list[Official]:
             continue
         name_toks = toks[i:i + n]
         stop = title_at[k]
-        while stop < len(toks) and toks[stop].text not in _STOP_PUNCT and stop - k < 12:
+        while stop < len(toks) and toks[stop].text not in _STOP_PUNCT and toks[stop].text not in _STOP_WORDS \
+                and stop - k < 12 and "\n" not in text[toks[stop - 1].end:toks[stop].start]:
             stop += 1
         role = " ".join(text[toks[k].start:toks[stop - 1].end].split())
         if _NOT_OFFICIAL.match(fold(role)):
