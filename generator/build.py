@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import sys
 import time
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
@@ -14,6 +15,7 @@ from . import content as content_mod
 from . import linker, writer
 from .config import SiteConfig
 from .model import Diagnostic, error
+from .parallel import default_jobs, fork_map
 from .render import TEMPLATES, environment, page_specs, read_static, render_page
 from .render import urls as U
 from .render.spec import PageSpec
@@ -120,12 +122,40 @@ def render_files(site: Site, env: jinja2.Environment, specs: list[PageSpec], dia
             yield spec.path, data
 
 
+def _render_and_write(site: Site, env: jinja2.Environment, specs: list[PageSpec], stage: Path, out_dir: Path,
+                      jobs: int, stream=None) -> tuple[int, int, list[str], list[Diagnostic], float]:
+    """Render the specs and write them into stage, in `jobs` processes each taking every jobs-th
+    spec (so each gets a fair mix of long article pages and short ones)."""
+
+    def share(k: int, n: int):
+        diags: list[Diagnostic] = []
+        timer = {"render": 0.0}
+        mine = specs[k::n]
+        progress = _Progress("render", len(specs), stream) if k == 0 else None
+        tick = (lambda i: progress(i * n)) if progress else None
+        files = render_files(site, env, mine, diags, timer, tick)
+        try:
+            written, kept, paths = writer.write_files(stage, out_dir, files)
+        finally:
+            if progress:
+                progress.done()
+        return written, kept, paths, diags, timer["render"]
+
+    parts = fork_map(share, jobs if len(specs) >= 400 else 1)
+    written = sum(p[0] for p in parts)
+    kept = sum(p[1] for p in parts)
+    paths = [path for p in parts for path in p[2]]
+    diags = [d for p in parts for d in p[3]]
+    return written, kept, paths, diags, max(p[4] for p in parts)
+
+
 def build(content_dir: Path, out_dir: Path, config: SiteConfig, templates_dir: Path = TEMPLATES,
-          stream=None, keep_last_good: bool = False) -> BuildResult:
+          stream=None, keep_last_good: bool = False, jobs: int | None = None) -> BuildResult:
     """Build the whole site from content_dir into out_dir (swapped in only when complete).
 
     With keep_last_good (the dev server), content or template errors leave out_dir as it was
-    instead of writing a site without the broken pages."""
+    instead of writing a site without the broken pages. `jobs` processes render (default: one
+    per CPU); the output is the same for any number."""
     result = BuildResult()
     diags = result.diagnostics
     t0 = time.perf_counter()
@@ -150,18 +180,27 @@ def build(content_dir: Path, out_dir: Path, config: SiteConfig, templates_dir: P
     if keep_last_good and any(d.severity == "error" for d in diags):
         result.timings["render"] = result.timings["write"] = 0.0
         return result
-    timer = {"render": time.perf_counter() - t0}
-    progress = _Progress("render", len(specs), stream)
-    files = render_files(site, env, specs, diags, timer, progress)
+    prepared = time.perf_counter() - t0
+    out_dir = Path(out_dir)
     try:
-        result.stats = writer.write_site(Path(out_dir), files)
+        duplicate = next((p for p, n in Counter(s.path for s in specs).items() if n > 1), None)
+        if duplicate:
+            raise writer.UnsafePath(f"two files of the site would be written to {duplicate}")
+        stage = writer.begin(out_dir)
+        try:
+            written, kept, paths, found, render_time = _render_and_write(
+                site, env, specs, stage, out_dir, jobs or default_jobs(), stream)
+        except BaseException:
+            writer.abort(stage)
+            raise
+        diags += sorted(found, key=lambda d: (d.file or "", d.line or 0, d.message))
+        result.stats = writer.WriteStats(written, kept, writer.commit(stage, out_dir, paths))
     except writer.UnsafePath as exc:
         diags.append(error(str(exc), str(out_dir), None, "write"))
-    finally:
-        progress.done()
+        render_time = 0.0
     total = time.perf_counter() - t0
-    result.timings["render"] = timer["render"]
-    result.timings["write"] = max(0.0, total - timer["render"])
+    result.timings["render"] = prepared + render_time
+    result.timings["write"] = max(0.0, total - result.timings["render"])
     result.files = result.stats.written + result.stats.kept
     return result
 
@@ -183,7 +222,8 @@ def report(result: BuildResult, out_dir: Path, stream=None) -> None:
 def build_command(args) -> int:
     """The `build` verb: load settings (CLI flags win), build, report; 1 on errors (or warnings with --strict)."""
     cfg, diags = config_mod.load(args.content, base_url=args.base_url)
-    result = build(args.content, args.out, cfg, Path(args.templates) if getattr(args, "templates", None) else TEMPLATES)
+    result = build(args.content, args.out, cfg, Path(args.templates) if getattr(args, "templates", None) else TEMPLATES,
+                   jobs=getattr(args, "jobs", None))
     result.diagnostics[:0] = diags
     report(result, args.out)
     return 1 if result.failed(getattr(args, "strict", False)) else 0
