@@ -3,7 +3,22 @@ from __future__ import annotations
 
 import yaml
 
-Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+class Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+    """The safe loader, except that an impossible date ('2025-02-30') is a YAMLError with its line
+    (PyYAML raises a bare ValueError without one, which would stop a whole build)."""
+
+
+def _timestamp(loader, node):
+    try:
+        return yaml.constructor.SafeConstructor.construct_yaml_timestamp(loader, node)
+    except ValueError as exc:
+        raise yaml.constructor.ConstructorError(None, None, f"{node.value!r} is not a date ({exc})",
+                                                node.start_mark) from None
+
+
+Loader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
+
+
 class Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):
     """Never writes anchors and aliases (&id001): files are edited by hand and appended to."""
 
