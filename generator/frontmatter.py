@@ -39,7 +39,10 @@ def _date(value) -> dt.date:
     if isinstance(value, dt.date):
         return value
     if isinstance(value, str):
-        return dt.date.fromisoformat(value.strip())
+        try:
+            return dt.date.fromisoformat(value.strip())
+        except ValueError:
+            pass  # Python's own message ("Invalid isoformat string") does not say what to write
     raise ValueError(f"expected a date like 2025-12-01, got {value!r}")
 
 
