@@ -67,4 +67,21 @@ def load(content_dir: Path) -> Content:
             articles.append(article)
     reg, found = load_registry(content_dir / "data")
     diags += found
-    return Content(tuple(articles), reg, tuple(diags))
+    return Content(tuple(_one_per_address(articles, diags)), reg, tuple(diags))
+
+
+def _one_per_address(articles: list[Article], diags: list[Diagnostic]) -> list[Article]:
+    """Keep the first of articles whose slugs differ only in case ('A.md', 'a.md'): on the
+    case-insensitive file systems of macOS and Windows their pages would be one file, so one
+    would silently replace the other; the later file is reported and skipped."""
+    first: dict[str, Article] = {}
+    out = []
+    for a in articles:  # sorted by file name: which one wins does not depend on the file system
+        key = a.slug.casefold()
+        if key in first:
+            diags.append(error(f"same web address as {first[key].path} (the file names differ only in case); "
+                               "rename one of them", a.path, None, "load"))
+            continue
+        first[key] = a
+        out.append(a)
+    return out
