@@ -151,7 +151,8 @@ def parse(kind: str, text: str, path: str) -> tuple[dict, list[Diagnostic]]:
 def _shared_aliases(leaders: dict[str, Leader], path: str, lines: dict[str, int]) -> list[Diagnostic]:
     owner: dict[str, str] = {}
     diags = []
-    for id_ in sorted(leaders):
+    # In file order, so the message points at the entry written later (usually the one just added).
+    for id_ in sorted(leaders, key=lambda i: (lines.get(i, 0), i)):
         leader = leaders[id_]
         for name in {fold(n) for n in (leader.name, *leader.aliases)}:
             other = owner.setdefault(name, id_)
