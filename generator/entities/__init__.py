@@ -12,7 +12,7 @@ from .dates import spans
 from .events import find_event, match, new_event
 from .names import matcher_for
 from .officials import find_officials, similar_leader
-from .phrases import spaced, words
+from .phrases import capital_words, forms, words
 
 
 @dataclass(frozen=True)
@@ -27,7 +27,8 @@ class Extraction:
 
 
 # Photo credits inside captions and body lines: "(Ảnh: Thống Nhất/TTXVN)", "- Ảnh: VGP/Nhật Bắc", "ẢNH: TTXVN".
-_CREDIT = re.compile(r"[(\[]?\s*(?:[-–]\s*)?(?:Ảnh|ẢNH|Ảnh minh họa|Nguồn|Photo|Video|Clip)\s*:[^\n)\]]*[)\]]?")
+# The pattern opens with the word so the engine skips ahead by its first letters.
+_CREDIT = re.compile(r"(?:Ảnh|ẢNH|Nguồn|Photo|Video|Clip)(?: minh họa)?\s*:[^\n)\]]*[)\]]?")
 # Headings of the blocks that follow an article on its page; the importer drops them, this is a guard.
 _TRAILERS = frozenset(map(fold, (
     "tin liên quan", "có thể bạn quan tâm", "tin cùng chuyên mục", "đọc nhiều", "tin bài liên quan",
@@ -48,18 +49,18 @@ def article_text(article: Article) -> str:
 def extract(article: Article, registry: Registry) -> Extraction:
     """Find the registry leaders an article names, new officials, its event and the documents it lists."""
     text = article_text(article)
-    folded = fold(text)
-    sp = spaced(folded)
-    scanned = words(sp)
+    folded, sp, caps = forms(text)
+    vocab = words(sp)
+    capvocab = capital_words(caps)
     matcher = matcher_for(registry.leaders)
     # the matcher may know leaders a newer registry has (it is extended in place): keep this one's
-    found_names = [m for m in matcher.find(text, sp, scanned) if m.leader in registry.leaders]
+    found_names = [m for m in matcher.find(text, sp, caps, capvocab) if m.leader in registry.leaders]
     mentions = [(m.start, m.leader) for m in found_names]
 
     new_leaders, review = [], []
     known = dict(registry.leaders)
     lao_names = None
-    for off in find_officials(text, sp, scanned, [(m.start, m.end) for m in found_names]):
+    for off in find_officials(text, sp, vocab, [(m.start, m.end) for m in found_names], caps, capvocab):
         key = fold(off.name)
         if key in matcher.folded_names:
             continue  # a registry name in a spelling the matcher would not take: leave it out
@@ -86,7 +87,7 @@ def extract(article: Article, registry: Registry) -> Extraction:
     leaders = tuple(dict.fromkeys(i for _p, i in mentions))
 
     events, new_events = (), ()
-    found = find_event(text, folded, sp, scanned, article.date, mentions, known)
+    found = find_event(text, folded, sp, vocab, article.date, mentions, known, caps, capvocab)
     event_id = None
     if found:
         event_id = match(found, registry.events)

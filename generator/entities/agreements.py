@@ -22,6 +22,7 @@ _INLINE = re.compile(
     r" ([^,;.()\n:“”\"]{3,160})")
 _BILATERAL = re.compile(r"Việt Nam|Lào|VN|Việt\s*[-–]\s*Lào|hai nước")
 _INLINE_STOP = re.compile(r"\s(?:được|đã|sẽ|nhằm|để|cũng|là|với|tiếp tục|theo|trong|khi)\s.*$")
+_KIND_INITIALS = frozenset("KTBHNC")  # Kế hoạch, Thỏa thuận, Tuyên bố, Biên bản, Bản, Hiệp…, Nghị định thư, Chương trình
 _ITEM = re.compile(r"^\s*(?:[-*+•]|\d{1,2}[.)]|[a-z][.)])\s+")
 _ENUM = re.compile(r"(?:bao gồm|gồm|như)\s*:\s*", re.IGNORECASE)
 _PERIOD = re.compile(r"giai đoạn\s+(\d{4})\s*[-–]\s*(\d{4})|năm\s+(\d{4})")
@@ -59,8 +60,8 @@ def listed(body: str) -> list[Listed]:
     for line in body.split("\n"):
         here, pos = pos, pos + len(line) + 1
         stripped = line.strip()
-        if not stripped:
-            continue
+        if not stripped or (stripped.lstrip("-*+•0123456789.) ")[:1] not in _KIND_INITIALS and ":" not in stripped):
+            continue  # most lines open with no document kind: skip them before any folding
         is_item = bool(_ITEM.match(stripped)) or stripped.endswith(";")
         title = clean_title(stripped)
         kind = kind_of(title)

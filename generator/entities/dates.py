@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 
@@ -9,10 +10,11 @@ _SEP = r"\s*[/.\-]\s*"
 # "3-6/12", "26-27/1/2026", "từ ngày 26 đến 27/1/2026", "từ ngày 12 đến 14-2", "11-12.1", "(5 - 6/11/2025)"
 _RANGE = re.compile(
     r"(?<![\d/.])(\d{1,2})\s*(?:-|–|den)\s*(?:ngay\s+)?(\d{1,2})" + _SEP + r"(\d{1,2})(?:" + _SEP + r"(\d{4}))?(?![\d/])")
-# "Ngày 4/12", "trưa 1/12", "ngày 1-12", "ngày 5.2", "ngày 05/02/2026", "chiều nay, 17.10", "hôm nay (24-2)"
-_DAY = re.compile(
-    r"(?<!\w)(?:ngay|sang|chieu|trua|toi|dem|nay|vao)\W{1,3}(?:nay\W{1,3})?(?:ngay\s+)?(\d{1,2})" + _SEP
-    + r"(\d{1,2})(?:" + _SEP + r"(\d{4}))?(?![\d/])")
+# "Ngày 4/12", "trưa 1/12", "ngày 1-12", "ngày 5.2", "ngày 05/02/2026", "chiều nay, 17.10", "hôm nay (24-2)":
+# a day and month, then a word before it that says it is a day (checked on a short window: a
+# pattern that starts with the words would be tried at every position).
+_DAY = re.compile(r"(?<![\d/.])(\d{1,2})" + _SEP + r"(\d{1,2})(?:" + _SEP + r"(\d{4}))?(?![\d/])")
+_DAY_WORD = re.compile(r"(?<!\w)(?:ngay|sang|chieu|trua|toi|dem|nay|vao)\W{1,3}(?:nay\W{1,3})?(?:ngay\s+)?$")
 _MONTHS = {m: i for i, m in enumerate(
     "january february march april may june july august september october november december".split(), 1)}
 _ENGLISH = re.compile(r"\b(" + "|".join(_MONTHS) + r")\s+(\d{1,2})(?:\s*[-–]\s*(\d{1,2}))?(?:,?\s+(\d{4}))?")
@@ -38,7 +40,8 @@ def resolve(day: int, month: int, year: int | None, ref: dt.date) -> dt.date | N
     return min(options, key=lambda d: (abs((d - ref).days), d))
 
 
-def spans(folded: str, ref: dt.date) -> list[Span]:
+@functools.lru_cache(maxsize=16)
+def spans(folded: str, ref: dt.date) -> tuple[Span, ...]:
     """Every date and date range in folded text, in text order; years missing are taken near ref."""
     out: list[Span] = []
     taken: list[tuple[int, int]] = []
@@ -53,13 +56,13 @@ def spans(folded: str, ref: dt.date) -> list[Span]:
             out.append(Span(start, end, m.start(), year is not None))
             taken.append((m.start(), m.end()))
     for m in _DAY.finditer(folded):
-        if any(s <= m.start(1) < e for s, e in taken):
+        if any(s <= m.start(1) < e for s, e in taken) or not _DAY_WORD.search(folded, max(0, m.start() - 20), m.start()):
             continue
         year = int(m.group(3)) if m.group(3) else None
         day = resolve(int(m.group(1)), int(m.group(2)), year, ref)
         if day:
             out.append(Span(day, day, m.start(1), year is not None))
-    for m in _ENGLISH.finditer(folded):
+    for m in (_ENGLISH.finditer(folded) if any(month in folded for month in _MONTHS) else ()):
         month, d1 = _MONTHS[m.group(1)], int(m.group(2))
         d2 = int(m.group(3)) if m.group(3) else d1
         year = int(m.group(4)) if m.group(4) else None
@@ -67,4 +70,4 @@ def spans(folded: str, ref: dt.date) -> list[Span]:
         start = resolve(d1, month, end.year, end) if end else None
         if start and end and start <= end:
             out.append(Span(start, end, m.start(), year is not None))
-    return sorted(out, key=lambda s: s.pos)
+    return tuple(sorted(out, key=lambda s: s.pos))

@@ -10,7 +10,7 @@ from ..text import fold, slugify
 from .names import canonical
 from .dates import Span, spans
 from .lexicon import PLACES, country_in
-from .phrases import PhraseIndex
+from .phrases import PhraseIndex, capital_words, cased, occurrences
 
 # Kinds, strongest first: a visit is the event its talks and receptions belong to.
 # (code, display title, folded phrase pattern, is a visit, the words a phrase of it starts with)
@@ -66,14 +66,22 @@ def _sentence(text: str, pos: int) -> tuple[int, int]:
     return start, (m.start() if m else len(text))
 
 
-def _kind(folded: str, scanned) -> tuple[str, str, int] | None:
+def kind_hits(folded: str, vocab: frozenset[str]) -> dict[str, list[int]]:
+    """Where each kind's phrases stand, by kind code (positions sorted)."""
+    hits: dict[str, list[int]] = {}
+    for w in vocab & _BY_WORD.keys():
+        for pos in occurrences(folded, w):
+            for i in _BY_WORD[w]:
+                code, _t, rx, _v = _KIND_RE[i]
+                if rx.match(folded, pos):
+                    hits.setdefault(code, []).append(pos)
+    return {code: sorted(set(p)) for code, p in hits.items()}
+
+
+def _kind(hits: dict[str, list[int]]) -> tuple[str, str, int] | None:
     """The kind the article is about: its first named visit; else a session, a visit, talks, a reception."""
-    first = {}
-    for w in scanned:
-        for i in _BY_WORD.get(w.group(), ()):
-            code, title, rx, _v = _KIND_RE[i]
-            if code not in first and rx.match(folded, w.start()):
-                first[code] = (code, title, w.start())
+    title = {row[0]: row[1] for row in KINDS}
+    first = {code: (code, title[code], pos[0]) for code, pos in hits.items()}
     named = [first[c] for c in ("tham-cap-nha-nuoc", "tham-huu-nghi-chinh-thuc", "tham-chinh-thuc", "tham-lam-viec")
              if c in first]
     if named:
@@ -81,16 +89,17 @@ def _kind(folded: str, scanned) -> tuple[str, str, int] | None:
         # two phrases close together describe one visit ("thăm chính thức …, kết hợp …"): the stronger wins
         return next(k for k in named if k[2] <= earliest + 200)
     for group in (("ky-hop-uy-ban-lien-chinh-phu",), ("tham",), ("doi-thoai",), ("hoi-dam", "hoi-kien", "tiep", "gap", "ky-niem")):
-        hits = [first[c] for c in group if c in first]
-        if hits:
-            return min(hits, key=lambda k: k[2])
+        found = [first[c] for c in group if c in first]
+        if found:
+            return min(found, key=lambda k: k[2])
     return None
 
 
-def places(text: str, sp: str, scanned) -> list[tuple[int, str, str]]:
+def places(text: str, sp: str, caps: str | None = None, capvocab=None) -> list[tuple[int, str, str]]:
     """(offset, country, display name) of every place the text names, as written."""
+    caps = cased(text) if caps is None else caps
     out = []
-    for start, end, key in _PLACES.find(sp, scanned):
+    for start, end, key in _PLACES.find(sp, capital_words(caps) if capvocab is None else capvocab, capitals=caps):
         span = text[start:end]
         country, display = PLACES[key]
         if span[0].isupper() and (span.isascii() or fold(display) != key or canonical(span) == canonical(display)):
@@ -98,31 +107,31 @@ def places(text: str, sp: str, scanned) -> list[tuple[int, str, str]]:
     return out
 
 
-def _host(text: str, folded: str, code: str, named: list) -> tuple[str | None, str | None]:
+def _host(text: str, folded: str, code: str, hits: list[int], named: list) -> tuple[str | None, str | None]:
     """Host country and place: the country a visit phrase goes to, else the place the text names first."""
-    rx = next(r for c, _t, r, _v in _KIND_RE if c == code)
     where = (None, None)
-    for m in rx.finditer(folded):
-        s, e = _sentence(text, m.start())
+    rx = next(r for c, _t, r, _v in _KIND_RE if c == code)
+    for pos in hits:
+        s, e = _sentence(text, pos)
         place = next((p for p in named if s <= p[0] < e), None)
         if place and where == (None, None):
             where = place[1:]
         if code in VISITS:
-            said = country_in(text[m.end():min(e, m.end() + 90)])
+            end = rx.match(folded, pos).end()
+            said = country_in(text[end:min(e, end + 90)])
             if said in ("VN", "LA"):
                 return said, where[1] if where[0] == said else None
     return where
 
 
-def _dates(text: str, folded: str, code: str, ref: dt.date) -> Span | None:
+def _dates(text: str, folded: str, code: str, hits: dict[str, list[int]], ref: dt.date) -> Span | None:
     """The event's days: those of the first sentence that names the event and a day (a range before a
     single day), else the dateline near the top."""
     found = spans(folded, ref)
     if not found:
         return None
     codes = VISITS if code in VISITS else {code}
-    hits = sorted(m.start() for c, _t, r, _v in _KIND_RE if c in codes for m in r.finditer(folded))
-    for pos in hits:
+    for pos in sorted(p for c in codes for p in hits.get(c, ())):
         s, e = _sentence(text, pos)
         here = [sp for sp in found if s <= sp.pos < e]
         if here:
@@ -131,20 +140,21 @@ def _dates(text: str, folded: str, code: str, ref: dt.date) -> Span | None:
     return next((sp for sp in found if sp.pos < 600 and abs(sp.start.year - ref.year) <= 1), None)
 
 
-def find_event(text: str, folded: str, sp: str, scanned, ref: dt.date, mentions: list[tuple[int, str]],
-               leaders: dict[str, Leader]) -> Found | None:
+def find_event(text: str, folded: str, sp: str, vocab, ref: dt.date, mentions: list[tuple[int, str]],
+               leaders: dict[str, Leader], caps: str | None = None, capvocab=None) -> Found | None:
     """The event an article reports, from its text and the leaders it names ((offset, id), in text order)."""
     mentioned = list(dict.fromkeys(i for _p, i in mentions))
-    kind = _kind(folded, scanned)
+    hits = kind_hits(folded, vocab)
+    kind = _kind(hits)
     if kind is None:
         return None
     code, title, pos = kind
-    span = _dates(text, folded, code, ref)
+    span = _dates(text, folded, code, hits, ref)
     start, end = (span.start, span.end) if span else (ref, ref)
     dated = span is not None
     active = [i for i in mentioned if _active(leaders[i], start)]
     countries = {leaders[i].country for i in active}
-    host, place = _host(text, folded, code, places(text, sp, scanned))
+    host, place = _host(text, folded, code, hits[code], places(text, sp, caps, capvocab))
     guest_side = ({"VN", "LA"} - {host}) if host in ("VN", "LA") and code in VISITS else set()
     if not ({"VN", "LA"} <= countries or guest_side & countries):
         return None  # a bilateral event needs someone from each side, or a visitor to the other

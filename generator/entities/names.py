@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from ..model import Leader
 from ..text import fold, normalize
 from .lexicon import PLACE_PREFIXES
-from .phrases import PhraseIndex, spaced, words
+from .phrases import PhraseIndex, capital_words, cased, spaced
 
 # Words that may follow a one-word short name without making it part of a longer name.
 _AFTER_SHORT = frozenset(
@@ -60,18 +60,20 @@ class LeaderMatcher:
         self.index.add(k for k in self.forms if k not in self.index)
         self.folded_names = frozenset(self.forms)
 
-    def find(self, text: str, sp: str | None = None, scanned=None) -> list[Mention]:
-        """Every accepted mention of a registry leader in text; sp and scanned (spaced folded text and its
-        words) may be passed in when the caller has them already."""
+    def find(self, text: str, sp: str | None = None, caps: str | None = None, capvocab=None) -> list[Mention]:
+        """Every accepted mention of a registry leader in (normalised) text; sp, caps and capvocab
+        (spaced folded text, cased text, its capitalised words) may be passed in when the caller has them."""
         if sp is None:
             sp = spaced(fold(text))
-        if scanned is None:
-            scanned = words(sp)
+        if caps is None:
+            caps = cased(text)
+        if capvocab is None:
+            capvocab = capital_words(caps)
 
         def accept(start: int, end: int, key: str) -> bool:
             return _accepted(text, start, end, self.forms[key][1], self.masks[key], short=" " not in key)
 
-        return [Mention(self.forms[key][0], start, end) for start, end, key in self.index.find(sp, scanned, accept)]
+        return [Mention(self.forms[key][0], start, end) for start, end, key in self.index.find(sp, capvocab, accept, caps)]
 
 
 def _accepted(text: str, start: int, end: int, exact: frozenset[str], masks, short: bool) -> bool:
@@ -82,7 +84,7 @@ def _accepted(text: str, start: int, end: int, exact: frozenset[str], masks, sho
         return False
     # With diacritics, the spelling must be one the registry knows; without any (copy sites, English
     # editions), the folded match is all there is.
-    if not span.isascii() and canonical(span) not in exact:
+    if not span.isascii() and " ".join(span.lower().replace("-", " ").split()) not in exact:
         return False
     if _PLACE_BEFORE.search(text, max(0, start - 24), start):
         return False  # "thành phố Kaysone Phomvihane", "TP Hồ Chí Minh"

@@ -1,13 +1,15 @@
 """Officials no registry lists: a capitalised personal name right after (or before) an official title."""
 from __future__ import annotations
 
+import bisect
 import difflib
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..text import fold
 from .lexicon import NOT_OFFICIAL, PLACES, SURNAMES, TITLES, alternation, country_in
-from .phrases import PhraseIndex
+from .phrases import PhraseIndex, capital_words, cased, occurrences
 
 _TITLES = PhraseIndex(TITLES)
 _NOT_OFFICIAL = re.compile(r"(?:" + alternation(NOT_OFFICIAL) + r")(?![\w-])")
@@ -39,8 +41,7 @@ class Official:
     end: int
 
 
-@dataclass(frozen=True)
-class _Tok:
+class _Tok(NamedTuple):  # a tuple: tokens are made by the thousand
     text: str
     start: int
     end: int
@@ -54,8 +55,11 @@ class _Tok:
         return self.text[0].isupper()
 
 
+_PLACE_FORMS = frozenset(PLACES) | frozenset(display.lower() for _c, display in PLACES.values())
+
+
 def _is_place(words: list[str]) -> bool:
-    return fold(" ".join(words)) in PLACES
+    return " ".join(words).lower() in _PLACE_FORMS
 
 
 def name_shape(toks: list[_Tok]) -> str | None:
@@ -82,7 +86,8 @@ def _name_at(toks: list[_Tok], i: int) -> int:
     return j - i if j - i >= 2 and name_shape(toks[i:j]) else 0
 
 
-def find_officials(text: str, sp: str, scanned, taken: list[tuple[int, int]]) -> list[Official]:
+def find_officials(text: str, sp: str, vocab, taken: list[tuple[int, int]], caps: str | None = None,
+                   capvocab=None) -> list[Official]:
     """Names after a title (or before ', title') that no registry mention already covers, in text order.
 
     sp is the spaced folded text and scanned its words (see phrases); only the stretches around
@@ -90,12 +95,17 @@ def find_officials(text: str, sp: str, scanned, taken: list[tuple[int, int]]) ->
     """
     if text.isascii():
         return []  # an edition without diacritics (or not in Vietnamese): capitals tell too little
-    named_at = {s for s, _e in taken}
-    # A title followed at once by a registry name needs no look (the common "Tổng Bí thư Tô Lâm"),
-    # unless a name may stand before it ("Trần Quốc Cường, Bí thư …").
-    hits = [(s, e) for s, e, p in _TITLES.find(sp, scanned)
+    named_at = sorted(s for s, _e in taken)
+    # A title followed closely by a registry name needs no look (the common "Tổng Bí thư Tô Lâm",
+    # "Chủ tịch nước Lào Thongloun Sisoulith"), unless a name may stand before it ("Trần Quốc Cường, Bí thư …").
+    caps = cased(text) if caps is None else caps
+    capvocab = capital_words(caps) if capvocab is None else capvocab
+    found_titles = _TITLES.find(sp, capvocab, capitals=caps)
+    if "dong" in vocab:  # "đồng chí" is the one title written in lower case
+        found_titles += [(s, s + 8, "dong chi") for s in occurrences(sp, "dong chi") if text[s].islower()]
+    hits = [(s, e) for s, e, p in sorted(found_titles)
             if (text[s].isupper() or p == "dong chi")
-            and not (e + 1 in named_at and text[max(0, s - 2):s] not in (", ", "- ", "– "))]
+            and not (_registry_follows(text, e, named_at) and text[max(0, s - 2):s] not in (", ", "- ", "– "))]
     if not hits:
         return []
     covered = _covered(taken)
@@ -125,12 +135,22 @@ def find_officials(text: str, sp: str, scanned, taken: list[tuple[int, int]]) ->
     return sorted(found.values(), key=lambda o: o.start)
 
 
+_CLAUSE_END = re.compile(r"[,;.:()\n]")
+
+
+def _registry_follows(text: str, end: int, named_at: list[int]) -> bool:
+    i = bisect.bisect_left(named_at, end)
+    if i == len(named_at) or named_at[i] - end > 60:
+        return False
+    return not _CLAUSE_END.search(text, end, named_at[i])
+
+
 def _segments(text: str, hits: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Stretches of text around titles (a name may stand 200 characters after one, or just before it)."""
     out: list[list[int]] = []
     for s, e in sorted(hits):
         lo = text.rfind(" ", 0, max(0, s - 90)) + 1
-        hi = text.find(" ", min(len(text), e + 240))
+        hi = text.find(" ", min(len(text), e + 180))
         hi = len(text) if hi < 0 else hi
         if out and lo <= out[-1][1]:
             out[-1][1] = max(out[-1][1], hi)
