@@ -8,7 +8,7 @@ import jinja2
 
 from ..config import SiteConfig
 from ..linker import Archive
-from . import agreements, api, articles, events, feeds, leaders, pages, sitemap
+from . import agreements, api, articles, events, feeds, leaders, pages, search, sitemap
 from .spec import PageSpec
 from .views import Site
 
@@ -37,9 +37,9 @@ def read_static(templates_dir: Path) -> dict[str, bytes]:
 
 
 def page_specs(site: Site) -> list[PageSpec]:
-    """Every file of the site as a spec, in a fixed order (pages, then feeds, open data, sitemap)."""
+    """Every file of the site as a spec, in a fixed order (pages, then feeds, open data, search index, sitemap)."""
     html = pages.specs(site) + articles.specs(site) + leaders.specs(site) + events.specs(site) + agreements.specs(site)
-    return html + feeds.specs(site) + api.specs(site) + sitemap.specs(site, html)
+    return html + feeds.specs(site) + api.specs(site) + search.specs(site) + sitemap.specs(site, html)
 
 
 def render_page(env: jinja2.Environment, site: Site, spec: PageSpec) -> bytes:

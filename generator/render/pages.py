@@ -4,6 +4,7 @@ from __future__ import annotations
 from collections import Counter
 from itertools import groupby
 
+from . import search
 from . import urls as U
 from .events import _ordered as events_newest_first
 from .spec import PageSpec
@@ -83,7 +84,7 @@ def year_view(site: Site, y: int, page: int) -> dict:
 
 def search_view(site: Site) -> dict:
     """The search page: without JavaScript, a way into the indexes."""
-    return {"page": chrome(site, U.SEARCH, "Tìm kiếm"), "entries": entry_points(site)}
+    return {"page": chrome(site, U.SEARCH, "Tìm kiếm"), "entries": entry_points(site), "search": search.page_data(site)}
 
 
 def not_found_view(site: Site) -> dict:
