@@ -164,14 +164,19 @@ class Server:
     def tail(self, n: int = 3) -> str:
         return " | ".join(line for _, line in self.lines[-n:])[:300]
 
-    def stop(self) -> None:
-        """SIGINT (Ctrl-C) to the whole session, then SIGKILL whatever is left after 10 s."""
-        if self.alive():
-            _kill_tree(self.proc, signal.SIGINT)
+    def stop(self) -> str:
+        """Ctrl-C (SIGINT) to the whole session, then SIGTERM, then SIGKILL whatever is left;
+        returns the signal that stopped the server."""
+        how = "exited"
+        for sig, wait in ((signal.SIGINT, 5), (signal.SIGTERM, 5)):
+            if not self.alive():
+                break
+            how = sig.name
+            _kill_tree(self.proc, sig)
             try:
-                self.proc.wait(10)
+                self.proc.wait(wait)
             except subprocess.TimeoutExpired:
-                pass
+                how = "SIGKILL"
         _kill_tree(self.proc, signal.SIGKILL)
         try:
             self.proc.wait(5)
@@ -179,6 +184,7 @@ class Server:
             pass
         self.reader.join(2)
         self.log.close()
+        return how
 
 
 def file_has(path: Path, marker: str) -> bool:

