@@ -149,26 +149,40 @@ def _render_and_write(site: Site, env: jinja2.Environment, specs: list[PageSpec]
     return written, kept, paths, diags, max(p[4] for p in parts)
 
 
-def build(content_dir: Path, out_dir: Path, config: SiteConfig, templates_dir: Path = TEMPLATES,
-          stream=None, keep_last_good: bool = False, jobs: int | None = None) -> BuildResult:
-    """Build the whole site from content_dir into out_dir (swapped in only when complete).
+@dataclass
+class Prepared:
+    """Everything a render needs, linked and checked: the dev server keeps one between edits."""
+    content_dir: Path
+    config: SiteConfig
+    templates_dir: Path
+    registry: object
+    archive: linker.Archive
+    site: Site
+    env: jinja2.Environment
+    specs: list[PageSpec]
+    diagnostics: list[Diagnostic]
+    timings: dict[str, float]
+    loaded: tuple = ()  # the articles as read, before linking (the dev server patches these)
 
-    With keep_last_good (the dev server), content or template errors leave out_dir as it was
-    instead of writing a site without the broken pages. `jobs` processes render (default: one
-    per CPU); the output is the same for any number."""
-    result = BuildResult()
-    diags = result.diagnostics
+
+def prepare(content_dir: Path, config: SiteConfig, templates_dir: Path = TEMPLATES, articles=None,
+            registry=None) -> Prepared:
+    """Load (unless articles and registry are given), link, list the pages and compile templates."""
+    diags: list[Diagnostic] = []
+    timings: dict[str, float] = {}
     t0 = time.perf_counter()
-    loaded = content_mod.load(Path(content_dir))
-    diags += loaded.diagnostics
+    if articles is None or registry is None:
+        loaded = content_mod.load(Path(content_dir))
+        diags += loaded.diagnostics
+        articles, registry = loaded.articles, loaded.registry
     static = read_static(Path(templates_dir))
-    result.timings["load"] = time.perf_counter() - t0
+    timings["load"] = time.perf_counter() - t0
 
     t0 = time.perf_counter()
-    archive, found = linker.link(loaded.articles, loaded.registry)
+    archive, found = linker.link(tuple(articles), registry)
     diags += found
     archive = _safe_articles(archive, diags)
-    result.timings["link"] = time.perf_counter() - t0
+    timings["link"] = time.perf_counter() - t0
 
     t0 = time.perf_counter()
     site = Site(archive, config, static)
@@ -177,19 +191,24 @@ def build(content_dir: Path, out_dir: Path, config: SiteConfig, templates_dir: P
     bad, found = _template_errors(env, specs, Path(templates_dir))
     diags += found
     specs = [s for s in specs if s.template not in bad]
-    if keep_last_good and any(d.severity == "error" for d in diags):
-        result.timings["render"] = result.timings["write"] = 0.0
-        return result
-    prepared = time.perf_counter() - t0
+    timings["render"] = time.perf_counter() - t0
+    return Prepared(Path(content_dir), config, Path(templates_dir), registry, archive, site, env, specs, diags,
+                    timings, tuple(articles))
+
+
+def write(prep: Prepared, out_dir: Path, result: BuildResult, jobs: int | None = None, stream=None) -> None:
+    """Render every page of a prepared site into a staging folder and swap it in for out_dir."""
+    diags = result.diagnostics
+    t0 = time.perf_counter()
     out_dir = Path(out_dir)
     try:
-        duplicate = next((p for p, n in Counter(s.path for s in specs).items() if n > 1), None)
+        duplicate = next((p for p, n in Counter(s.path for s in prep.specs).items() if n > 1), None)
         if duplicate:
             raise writer.UnsafePath(f"two files of the site would be written to {duplicate}")
         stage = writer.begin(out_dir)
         try:
             written, kept, paths, found, render_time = _render_and_write(
-                site, env, specs, stage, out_dir, jobs or default_jobs(), stream)
+                prep.site, prep.env, prep.specs, stage, out_dir, jobs or default_jobs(), stream)
         except BaseException:
             writer.abort(stage)
             raise
@@ -199,9 +218,23 @@ def build(content_dir: Path, out_dir: Path, config: SiteConfig, templates_dir: P
         diags.append(error(str(exc), str(out_dir), None, "write"))
         render_time = 0.0
     total = time.perf_counter() - t0
-    result.timings["render"] = prepared + render_time
-    result.timings["write"] = max(0.0, total - result.timings["render"])
+    result.timings["render"] = result.timings.get("render", 0.0) + render_time
+    result.timings["write"] = max(0.0, total - render_time)
     result.files = result.stats.written + result.stats.kept
+
+
+def build(content_dir: Path, out_dir: Path, config: SiteConfig, templates_dir: Path = TEMPLATES,
+          stream=None, keep_last_good: bool = False, jobs: int | None = None) -> BuildResult:
+    """Build the whole site from content_dir into out_dir (swapped in only when complete).
+
+    With keep_last_good (the dev server), content or template errors leave out_dir as it was
+    instead of writing a site without the broken pages. `jobs` processes render (default: one
+    per CPU); the output is the same for any number."""
+    prep = prepare(content_dir, config, templates_dir)
+    result = BuildResult(diagnostics=prep.diagnostics, timings=dict(prep.timings))
+    if keep_last_good and result.errors:
+        return result
+    write(prep, out_dir, result, jobs, stream)
     return result
 
 

@@ -23,11 +23,11 @@ from pathlib import Path
 from livereload.handlers import LiveReloadHandler, LiveReloadJSHandler
 from tornado import ioloop, web
 
-from . import build as build_mod
 from . import changes
 from . import config as config_mod
 from .model import Diagnostic
 from .render import TEMPLATES
+from .incremental import Session
 from .store import import_pages
 
 LIVE_SCRIPT = (
@@ -63,7 +63,7 @@ def inject(chunk: bytes, script: bytes, banner: bytes = b"") -> bytes:
 
 @dataclass
 class Preview:
-    """The served site's state: where things are, and the errors of the last rebuild."""
+    """The served site's state: where things are, the build session, the last rebuild's errors."""
     content: Path
     out: Path
     templates: Path = TEMPLATES
@@ -72,25 +72,34 @@ class Preview:
     base_path: str = "/"
     lock: threading.Lock = field(default_factory=threading.Lock)
     last_seconds: float = 0.0
+    session: Session | None = None
 
     def rebuild(self, kinds: dict[str, list[str]] | None = None, log=print) -> list[str]:
-        """Import new raw pages, then build; keeps the last good site when the build has errors.
-        Returns the content files the import itself wrote (so the watcher does not react to them)."""
+        """Import new raw pages, then rebuild what changed (everything when kinds is None); errors
+        keep the last good site. Returns the content files the import itself wrote, which are
+        rebuilt here and need no second rebuild when the watcher sees them."""
         t0 = time.perf_counter()
         written: list[str] = []
         import_errors: list[Diagnostic] = []
+        kinds = {k: list(v) for k, v in (kinds or {}).items()}
         with self.lock:
-            raws = [self.content / "raw" / Path(rel).name for rel in (kinds or {}).get(changes.RAW, [])]
+            if self.session is None:
+                self.session = Session(self.content, self.out, self.templates)
+            raws = [self.content / "raw" / Path(rel).name for rel in kinds.get(changes.RAW, [])]
             raws = [p for p in raws if p.is_file()]
             if raws:
                 report = import_pages(self.content, raws)
                 import_errors = [d for d in report.diagnostics if d.severity == "error"]
                 written = [f"content/articles/{name}" for name in report.written]
-                written += ["content/.import-state.json"] + [f"content/data/{k}.yaml" for k in report.new_entities]
+                kinds.setdefault(changes.ARTICLE, []).extend(written)
+                registry_files = [f"content/data/{k}.yaml" for k in report.new_entities]
+                if registry_files:
+                    kinds.setdefault(changes.REGISTRY, []).extend(registry_files)
+                written += ["content/.import-state.json"] + registry_files
                 log(f"serve: imported {len(report.written)} new page(s)" if report.written else "serve: nothing imported")
             cfg, cfg_diags = config_mod.load(self.content)
             self.base_path = cfg.base_path
-            result = build_mod.build(self.content, self.out, cfg, self.templates, keep_last_good=True)
+            result = self.session.update(kinds) if kinds else self.session.full()
             self.errors = [d for d in cfg_diags + result.diagnostics if d.severity == "error"] + import_errors
             self.last_seconds = time.perf_counter() - t0
         state = f"{len(self.errors)} error(s), last good site kept" if self.errors else "ok"
@@ -98,6 +107,14 @@ class Preview:
         for d in self.errors:
             log(f"  {d}")
         return written
+
+    def finish(self, log=print) -> None:
+        """The second lane: the search index, after the browsers have reloaded."""
+        with self.lock:
+            if self.session is not None and self.session.pending_slow:
+                t0 = time.perf_counter()
+                stats = self.session.finish_slow()
+                log(f"serve: search index updated in {time.perf_counter() - t0:.2f} s ({stats.written} file(s))")
 
 
 def make_app(preview: Preview) -> web.Application:
@@ -175,6 +192,7 @@ def watch(preview: Preview, roots: dict[str, Path], loop: ioloop.IOLoop, stop: t
         only_style = set(kinds) == {changes.STYLE} and not preview.errors
         target = "style.css" if only_style else (changed[0].split("/", 1)[1] if "/" in changed[0] else changed[0])
         loop.add_callback(notify, target)
+        preview.finish(log=log)
 
 
 def listen(app: web.Application, host: str, port: int, tries: int = 20) -> int:

@@ -1,0 +1,111 @@
+"""The same content built cold, incrementally after edits, and in parallel gives identical trees."""
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+import pytest
+
+from generator import changes
+from generator import config as config_mod
+from generator.build import build
+from generator.incremental import Session, affected, summary
+from generator.render.spec import PageSpec
+from tests.sitekit import synthetic
+
+TEMPLATES = Path(os.environ.get("TEST_TEMPLATES", Path(__file__).parent.parent / "templates"))
+
+
+def tree(root: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def edit(content: Path, rel: str, fn) -> str:
+    path = content / rel
+    path.write_text(fn(path.read_text(encoding="utf-8")), encoding="utf-8")
+    return f"content/{rel}"
+
+
+def update(session: Session, *paths: str) -> None:
+    result = session.update(changes.classify(list(paths)))
+    assert not result.errors, [str(d) for d in result.errors]
+    session.finish_slow()
+
+
+@pytest.fixture
+def content(tmp_path):
+    return synthetic(tmp_path / "content", 60, leaders=12, events=10, agreements=15, words=80)
+
+
+def test_cold_incremental_and_parallel_builds_are_identical(tmp_path, content):
+    session = Session(content, tmp_path / "inc", TEMPLATES)
+    assert not session.full().errors
+    articles = sorted((content / "articles").glob("*.md"))
+    first, second, third = (f"articles/{p.name}" for p in articles[:3])
+
+    # A body edit (patched without relinking), a title edit, a date edit that moves an article.
+    update(session, edit(content, first, lambda t: t + "\nMột đoạn mới thêm vào cuối bài.\n"))
+    update(session, edit(content, second, lambda t: re.sub(r"(?m)^title: .*$", "title: Tiêu đề mới hoàn toàn", t, 1)))
+    update(session, edit(content, third, lambda t: re.sub(r"(?m)^date: .*$", "date: 2026-06-30", t, 1)))
+    # A new article, a deleted one, a leader renamed and a new leader in the registry.
+    (content / "articles" / "2026-07-01-bai-moi.md").write_text(
+        "---\ntitle: Bài mới\ndate: 2026-07-01\nleaders: [lanh-dao-001]\n---\n\nNội dung.\n", encoding="utf-8")
+    update(session, "content/articles/2026-07-01-bai-moi.md")
+    gone = articles[5]
+    gone.unlink()
+    update(session, f"content/articles/{gone.name}")
+    update(session, edit(content, "data/leaders.yaml",
+                         lambda t: t.replace("Lãnh Đạo Số 1\n", "Lãnh Đạo Số Một\n")
+                         + "lanh-dao-moi:\n  name: Người Mới\n  country: LA\n"))
+    # Four quick saves of one article, applied as one burst and one by one.
+    for n in range(4):
+        update(session, edit(content, first, lambda t, n=n: re.sub(r"(?m)^title: .*$", f"title: Lần {n}", t, 1)))
+
+    cfg, _ = config_mod.load(content)
+    assert not build(content, tmp_path / "cold", cfg, TEMPLATES, jobs=1).errors
+    assert not build(content, tmp_path / "par", cfg, TEMPLATES, jobs=2).errors
+    cold, inc, par = tree(tmp_path / "cold"), tree(tmp_path / "inc"), tree(tmp_path / "par")
+    assert cold == par
+    assert sorted(cold) == sorted(inc), set(cold) ^ set(inc)
+    different = [p for p in cold if cold[p] != inc[p]]
+    assert not different, different[:10]
+
+
+def test_a_body_edit_rewrites_only_the_article_page(tmp_path, content):
+    session = Session(content, tmp_path / "inc", TEMPLATES)
+    session.full()
+    rel = f"articles/{sorted((content / 'articles').glob('*.md'))[10].name}"
+    before = {p: os.stat(p).st_mtime_ns for p in (tmp_path / "inc").rglob("*.html")}
+    result = session.update(changes.classify([edit(content, rel, lambda t: t + "\nThêm một câu.\n")]))
+    # Re-rendered: the pages that name this article (neighbours, its entities, feeds), a few dozen
+    # whatever the archive's size; rewritten: only the one whose bytes changed.
+    assert result.files < 40 and result.stats.written == 1
+    after = {p: os.stat(p).st_mtime_ns for p in (tmp_path / "inc").rglob("*.html")}
+    assert sum(before[p] != after[p] for p in before) == 1
+
+
+def test_broken_edit_keeps_the_last_good_site(tmp_path, content):
+    session = Session(content, tmp_path / "inc", TEMPLATES)
+    session.full()
+    snapshot = tree(tmp_path / "inc")
+    rel = f"articles/{sorted((content / 'articles').glob('*.md'))[0].name}"
+    result = session.update(changes.classify([edit(content, rel, lambda t: t.replace("title:", "title: [", 1))]))
+    assert result.errors and rel.split("/")[1] in str(result.errors[0])
+    assert tree(tmp_path / "inc") == snapshot
+
+
+def test_summary_ignores_body_and_captions():
+    from generator.model import Article
+    import datetime as dt
+    a = Article(slug="s", title="T", date=dt.date(2025, 1, 1), body="x", captions=("c",))
+    b = Article(slug="s", title="T", date=dt.date(2025, 1, 1), body="y", captions=("d",))
+    assert summary(a) == summary(b)
+
+
+def test_affected_uses_old_and_new_dependencies():
+    new = [PageSpec("a", None, None, (), frozenset({"article:x"})), PageSpec("b", None, None, (), frozenset({"article:y"})),
+           PageSpec("c", None, None, (), frozenset())]
+    old = {"a": frozenset(), "b": frozenset({"article:z"})}
+    assert [s.path for s in affected(new, {"article:z"}, old)] == ["b", "c"]
+    assert [s.path for s in affected(new, {"article:x"})] == ["a"]
