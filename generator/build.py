@@ -12,7 +12,7 @@ import jinja2
 
 from . import config as config_mod
 from . import content as content_mod
-from . import linker, writer
+from . import linker, uptodate, writer
 from .config import SiteConfig
 from .model import Diagnostic, error
 from .parallel import default_jobs, fork_map
@@ -253,10 +253,22 @@ def report(result: BuildResult, out_dir: Path, stream=None) -> None:
 
 
 def build_command(args) -> int:
-    """The `build` verb: load settings (CLI flags win), build, report; 1 on errors (or warnings with --strict)."""
+    """The `build` verb: load settings (CLI flags win), build, report; 1 on errors (or warnings with --strict).
+
+    When nothing the site is made from has changed since the last successful build into the same
+    folder, it says so and stops (unless --force)."""
+    templates = Path(args.templates) if getattr(args, "templates", None) else TEMPLATES
+    inputs = uptodate.fingerprint(Path(args.content), templates, {"base_url": args.base_url,
+                                                                  "templates": str(templates.resolve())})
+    if not getattr(args, "force", False) and uptodate.unchanged(Path(args.out), inputs):
+        print(f"build: nothing changed since the last build of {args.out}", file=sys.stderr)
+        return 0
     cfg, diags = config_mod.load(args.content, base_url=args.base_url)
-    result = build(args.content, args.out, cfg, Path(args.templates) if getattr(args, "templates", None) else TEMPLATES,
-                   jobs=getattr(args, "jobs", None))
+    result = build(args.content, args.out, cfg, templates, jobs=getattr(args, "jobs", None))
     result.diagnostics[:0] = diags
     report(result, args.out)
+    if result.errors or result.warnings:
+        uptodate.forget(Path(args.out))  # so the next build reports them again
+    else:
+        uptodate.remember(Path(args.out), inputs)
     return 1 if result.failed(getattr(args, "strict", False)) else 0

@@ -50,6 +50,7 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--base-url", metavar="URL", help="base URL, e.g. https://user.github.io/repo/ (default: site.yaml's base_url)")
     p.add_argument("--strict", action="store_true", help="exit non-zero on warnings too")
     p.add_argument("--jobs", type=int, default=None, metavar="N", help="render in N processes (default: one per CPU)")
+    p.add_argument("--force", action="store_true", help="build even when nothing changed since the last build")
     _templates_arg(p)
 
     p = sub.add_parser("serve", help="preview the site with live reload",

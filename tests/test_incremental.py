@@ -109,3 +109,21 @@ def test_affected_uses_old_and_new_dependencies():
     old = {"a": frozenset(), "b": frozenset({"article:z"})}
     assert [s.path for s in affected(new, {"article:z"}, old)] == ["b", "c"]
     assert [s.path for s in affected(new, {"article:x"})] == ["a"]
+
+
+def test_noop_build_is_skipped_and_any_change_rebuilds(tmp_path, content, capsys):
+    from generator.cli import main
+    out = tmp_path / "site"
+    args = ["build", "--content", str(content), "--out", str(out), "--templates", str(TEMPLATES)]
+    assert main(args) == 0
+    assert main(args) == 0
+    assert "nothing changed" in capsys.readouterr().err
+    rel = f"articles/{sorted((content / 'articles').glob('*.md'))[0].name}"
+    edit(content, rel, lambda t: t + "\nThêm.\n")
+    assert main(args) == 0
+    err = capsys.readouterr().err
+    assert "nothing changed" not in err and "(0 written" not in err
+    assert main(args + ["--base-url", "/repo/"]) == 0  # other settings: a real build
+    assert "nothing changed" not in capsys.readouterr().err
+    assert main(args + ["--base-url", "/repo/", "--force"]) == 0
+    assert "nothing changed" not in capsys.readouterr().err
