@@ -172,7 +172,7 @@ def prepare(content_dir: Path, config: SiteConfig, templates_dir: Path = TEMPLAT
     timings: dict[str, float] = {}
     t0 = time.perf_counter()
     if articles is None or registry is None:
-        loaded = content_mod.load(Path(content_dir))
+        loaded = content_mod.load(Path(content_dir), bodies=False)
         diags += loaded.diagnostics
         articles, registry = loaded.articles, loaded.registry
     static = read_static(Path(templates_dir))

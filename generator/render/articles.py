@@ -1,6 +1,7 @@
 """Article pages and the paginated list of all articles."""
 from __future__ import annotations
 
+from ..content import body_of
 from ..model import Article
 from . import urls as U
 from .markdown import article_body
@@ -48,7 +49,7 @@ def article_view(site: Site, slug: str) -> dict:
     a = arc.by_slug[slug]
     rel = U.article(slug)
     people = [(site.urls(U.leader(i)), (arc.leaders[i].name, *arc.leaders[i].aliases)) for i in a.leaders]
-    body, loose_captions = article_body(a.body, a.captions, people)
+    body, loose_captions = article_body(body_of(a), a.captions, people)
     older, newer = neighbours(site, a)
     abs_url = site.urls.absolute(rel)
     ld = {"@context": "https://schema.org", "@type": "NewsArticle", "headline": a.title,
