@@ -22,6 +22,7 @@ from collections import defaultdict
 from operator import sub
 from dataclasses import dataclass
 
+from ..content import body_of
 from ..model import Article
 from ..text import collapse_spaces, fold
 from . import urls as U
@@ -120,7 +121,8 @@ def tokens(text: str) -> set[str]:
 def article_terms(site: Site, a: Article) -> tuple[set[str], set[str], set[str]]:
     """An article's tokens by weight class: (title, names/lead/captions/outlet, body), each once."""
     arc = site.archive
-    body = _MD_LINK.sub(r"\1", a.body) if "](" in a.body else a.body  # link text, not URLs
+    body = body_of(a)
+    body = _MD_LINK.sub(r"\1", body) if "](" in body else body  # link text, not URLs
     if len(body) > BODY_CHARS:
         cut = body.rfind(" ", 0, BODY_CHARS) + 1
         body = body[:cut] + "\n" + "\n".join(NAMED.findall(body, cut))
@@ -134,7 +136,7 @@ def article_terms(site: Site, a: Article) -> tuple[set[str], set[str], set[str]]
 
 def snippet(a: Article) -> str:
     """The text a result's snippet is cut from: lead and start of the body, about SNIPPET characters."""
-    text = collapse_spaces(" ".join(p for p in (a.lead or "", plain(a.body[: SNIPPET * 3])) if p))
+    text = collapse_spaces(" ".join(p for p in (a.lead or "", plain(body_of(a)[: SNIPPET * 3])) if p))
     if len(text) <= SNIPPET:
         return text
     cut = text.rfind(" ", 0, SNIPPET)
@@ -156,7 +158,7 @@ def _dump(data) -> bytes:
 
 def shard_count(site: Site) -> int:
     """How many shards: a power of two growing with the text indexed, known before indexing."""
-    chars = sum(len(a.body) + len(a.title) + len(a.lead or "") for a in site.archive.articles)
+    chars = sum(len(body_of(a)) + len(a.title) + len(a.lead or "") for a in site.archive.articles)
     shards = 1
     while chars * BYTES_PER_CHAR / shards > SHARD_BYTES:
         shards *= 2
@@ -187,7 +189,7 @@ def build_index(site: Site) -> Index:
         values = postings[token]
         if len(values) > UNIGRAM_CAP and " " not in token:
             # A common syllable keeps its best postings: title before names before body, newest first.
-            values = sorted(sorted(values, key=lambda v: (-(v & 3), v))[:UNIGRAM_CAP])
+            values = _best(values)
         parts[shard_of(token, shards)][token] = values[:1] + list(map(sub, values[1:], values))
     del postings
     files = {f"s/{k}.json": _dump(p) for k, p in enumerate(parts)}
@@ -197,6 +199,16 @@ def build_index(site: Site) -> Index:
     files["entities.json"] = _dump({"v": version, "shards": shards, "chunk": CHUNK, "docs": len(docs),
                                     "entities": entity_rows(site)})
     return Index(files, shards, len(docs), version)
+
+
+def _best(values: list[int]) -> list[int]:
+    """The UNIGRAM_CAP best of doc-ordered postings: title, then names, then body; newest first in each."""
+    best: list[int] = []
+    for w in WEIGHTS:
+        best += [v for v in values if v & 3 == w][: UNIGRAM_CAP - len(best)]
+        if len(best) >= UNIGRAM_CAP:
+            break
+    return sorted(best)
 
 
 def entity_rows(site: Site) -> list[list]:

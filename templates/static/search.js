@@ -172,14 +172,19 @@
         if (wanted.has(spans[i].text + " " + spans[i + 1].text)) { marked.add(i); marked.add(i + 1); }
       }
     }
-    var pos = 0;
+    // Marked syllables separated only by spaces or hyphens become one mark ('Tô Lâm').
+    var ranges = [];
     spans.forEach(function (s, i) {
       if (!marked.has(i)) return;
-      if (s.start > pos) doc.appendChild(document.createTextNode(chars.slice(pos, s.start).join("")));
-      var m = document.createElement("mark");
-      m.textContent = chars.slice(s.start, s.end).join("");
-      doc.appendChild(m);
-      pos = s.end;
+      var last = ranges[ranges.length - 1];
+      if (last && /^[\s-]*$/.test(chars.slice(last[1], s.start).join(""))) last[1] = s.end;
+      else ranges.push([s.start, s.end]);
+    });
+    var pos = 0;
+    ranges.forEach(function (r) {
+      if (r[0] > pos) doc.appendChild(document.createTextNode(chars.slice(pos, r[0]).join("")));
+      doc.appendChild(el("mark", "", chars.slice(r[0], r[1]).join("")));
+      pos = r[1];
     });
     if (pos < chars.length) doc.appendChild(document.createTextNode(chars.slice(pos).join("")));
   }
@@ -283,7 +288,8 @@
         return docs(batch).then(function (rows) {
           rows.forEach(function (d) {
             var li = el("li");
-            var a = el("a", "card-title", d[0]);
+            var a = el("a", "card-title");
+            highlighted(a, d[0], words);
             a.href = siteRoot + d[1];
             li.appendChild(a);
             var meta = el("span", "meta");
