@@ -23,7 +23,7 @@ def agreement_view(site: Site, id_: str, page: int) -> dict:
         "agreement": {"title": g.title, "kind": kind_name(g.kind), "parties": [country_name(p) for p in g.parties],
                       "period": g.period or "", "date": date_view(g.date), "review": reviews(g.review)},
         "event": event_link(site, event) if event else None,
-        "witnesses": leaders_of(site, g.witnesses),
+        "witnesses": leaders_of(site, g.witnesses, g.date),
         "articles": articles_of(site, slugs[(page - 1) * per: page * per]), "article_count": len(slugs),
         "pager": pager(site, U.agreement(id_), page, pages),
     }

@@ -68,7 +68,7 @@ def article_view(site: Site, slug: str) -> dict:
         "article": {"title": a.title, "date": date_view(a.date), "source": a.source or "",
                     "source_url": _http(a.source_url), "author": a.author or "", "lead": a.lead or "",
                     "body": body, "captions": loose_captions, "review": reviews(a.review), "lang": a.language},
-        "leaders": leaders_of(site, a.leaders), "events": events_of(site, a.events),
+        "leaders": leaders_of(site, a.leaders, a.date), "events": events_of(site, a.events),
         "agreements": agreements_of(site, a.agreements),
         "related": articles_of(site, related(site, a)),
         "older": article_card(site, arc.by_slug[older]) if older else None,

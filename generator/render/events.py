@@ -36,7 +36,7 @@ def event_view(site: Site, id_: str, page: int) -> dict:
         "event": {"title": e.title, "kind": kind_name(e.kind), "start": date_view(e.start), "end": date_view(e.end),
                   "period": period_text(e.start, e.end), "place": e.place or "",
                   "host": country_name(e.host) if e.host else "", "review": reviews(e.review), "feed": site.urls(feed[1])},
-        "participants": leaders_of(site, e.participants),
+        "participants": leaders_of(site, e.participants, e.start),
         "agreements": agreements_of(site, arc.event_agreements.get(id_, ())),
         "articles": articles_of(site, slugs[(page - 1) * per: page * per]), "article_count": len(slugs),
         "pager": pager(site, U.event(id_), page, pages),

@@ -17,6 +17,8 @@ from . import urls as U
 COUNTRIES = {"VN": "Việt Nam", "VNM": "Việt Nam", "LA": "Lào", "LAO": "Lào", "KH": "Campuchia",
              "KHM": "Campuchia", "TH": "Thái Lan", "CN": "Trung Quốc"}
 # Registry kinds are short English words; unknown ones are shown as written.
+from ..entities.events import KINDS as _event_kinds  # noqa: E402
+
 KINDS = {
     "visit": "Chuyến thăm", "state-visit": "Thăm cấp Nhà nước", "official-visit": "Thăm chính thức",
     "talks": "Hội đàm", "meeting": "Hội kiến, gặp gỡ", "summit": "Hội nghị cấp cao",
@@ -25,6 +27,11 @@ KINDS = {
     "mou": "Bản ghi nhớ", "plan": "Kế hoạch hợp tác", "protocol": "Nghị định thư",
     "joint-statement": "Tuyên bố chung", "minutes": "Biên bản", "contract": "Hợp đồng",
 }
+# The entity finder's own kind codes, with the names it gives them (one table, kept there).
+KINDS.update({code: title for code, title, *_ in _event_kinds})
+KINDS.update({"ghi-nho": "Bản ghi nhớ", "thoa-thuan": "Thỏa thuận", "nghi-dinh-thu": "Nghị định thư",
+              "tuyen-bo-chung": "Tuyên bố chung", "hiep-dinh": "Hiệp định", "hiep-uoc": "Hiệp ước",
+              "ke-hoach": "Kế hoạch hợp tác", "bien-ban": "Biên bản", "chuong-trinh": "Chương trình hợp tác"})
 REVIEW_LABEL = "cần biên tập viên kiểm tra"
 
 
@@ -82,9 +89,20 @@ def article_card(site: Site, a: Article) -> dict:
             "source": a.source or "", "lead": a.lead or ""}
 
 
-def leader_link(site: Site, x: Leader) -> dict:
+def leader_link(site: Site, x: Leader, on: dt.date | None = None) -> dict:
+    """A link to a leader with the role they held on `on` (the page's date), else their current one."""
     return {"name": x.name, "url": site.urls(U.leader(x.id)), "country": country_name(x.country),
-            "role": current_role(x)}
+            "role": role_on(x, on) if on else current_role(x)}
+
+
+def role_on(x: Leader, on: dt.date) -> str:
+    """The most recently started role held on that day; '' when the registry knows none then.
+
+    An article from December 2025 names Tô Lâm as General Secretary, not by a title he took in
+    2026: a leader's role beside a dated page is the one held on the page's date."""
+    held = [(r.start or dt.date.min, n, r) for n, r in enumerate(x.roles)
+            if (r.start is None or r.start <= on) and (r.end is None or on <= r.end) and r.start is not None]
+    return max(held)[2].title if held else ""
 
 
 def current_role(x: Leader) -> str:
@@ -105,8 +123,8 @@ def agreement_link(site: Site, x: Agreement) -> dict:
             "date": date_view(x.date)}
 
 
-def leaders_of(site: Site, ids) -> list[dict]:
-    return [leader_link(site, site.archive.leaders[i]) for i in ids if i in site.archive.leaders]
+def leaders_of(site: Site, ids, on: dt.date | None = None) -> list[dict]:
+    return [leader_link(site, site.archive.leaders[i], on) for i in ids if i in site.archive.leaders]
 
 
 def events_of(site: Site, ids) -> list[dict]:
