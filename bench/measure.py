@@ -2,8 +2,9 @@
 
 A build is one fresh child process: wall time from our clock, CPU time (user + system, the child
 and every descendant it waited for) from wait4's rusage, and peak memory as the larger of the
-rusage maximum (largest single process) and the polled sum of the process tree's resident sets
-(so a build that forks workers is charged for all of them). Every child runs in its own session
+rusage maximum (the largest single process's resident set) and the polled sum of the process
+tree's proportional set sizes (so a build that forks workers is charged for all of them, and for
+pages they share only once). Every child runs in its own session
 so a timeout or an exit kills the whole tree.
 """
 from __future__ import annotations
@@ -41,7 +42,16 @@ def _children(pid: int) -> list[int]:
     return out
 
 
-def _rss(pid: int) -> int:
+def _memory(pid: int) -> int:
+    """Proportional set size of a process: shared pages (a forked worker's copy-on-write pages,
+    libraries) are split among the processes sharing them, so a tree's sum is not inflated."""
+    try:
+        with open(f"/proc/{pid}/smaps_rollup") as f:
+            for line in f:
+                if line.startswith("Pss:"):
+                    return int(line.split()[1]) * 1024
+    except (OSError, IndexError, ValueError):
+        pass
     try:
         with open(f"/proc/{pid}/statm") as f:
             return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
@@ -49,15 +59,15 @@ def _rss(pid: int) -> int:
         return 0
 
 
-def tree_rss(pid: int) -> int:
-    """Resident bytes of a process and all its descendants (0 where /proc cannot tell)."""
+def tree_memory(pid: int) -> int:
+    """Memory of a process and all its descendants, in bytes (0 where /proc cannot tell)."""
     total, todo, seen = 0, [pid], set()
     while todo:
         p = todo.pop()
         if p in seen:
             continue
         seen.add(p)
-        total += _rss(p)
+        total += _memory(p)
         todo += _children(p)
     return total
 
@@ -89,7 +99,7 @@ def run(cmd: list[str], cwd: Path, log: Path, timeout: float, env: dict | None =
             pid, status, ru = os.wait4(p.pid, os.WNOHANG)
             if pid:
                 break
-            peak = max(peak, tree_rss(p.pid))
+            peak = max(peak, tree_memory(p.pid))
             if time.perf_counter() - start > timeout:
                 _kill_tree(p)
                 os.wait4(p.pid, 0)

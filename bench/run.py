@@ -253,7 +253,8 @@ def report(results: dict, names: list[str], info: dict, args) -> str:
              f"Python {info['python']}; {info['hugo']}; Pelican {info['pelican']}. "
              f"Load average when it started: {info['load']}.", "",
              "Full build: a fresh process on an empty output folder; no-op: the same build again with "
-             "nothing changed. Peak memory: the process tree's resident memory. Edits: from saving the "
+             "nothing changed. Peak memory: the process tree's memory (proportional set sizes, polled, and at "
+             "least the largest process's resident set). Edits: from saving the "
              "file to the output page showing the change (and the tool reporting the rebuild), under "
              "`generator serve`, `hugo server` (to disk) and `pelican --autoreload`.",
              table(results, names), ""]

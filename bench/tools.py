@@ -67,7 +67,7 @@ class Tool:
     done: re.Pattern | None           # output line that says a rebuild finished
     cwd: Path = field(default=ROOT)
     env: dict = field(default_factory=lambda: dict(os.environ))
-    cold_clean: tuple[str, ...] = ()  # extra folders a cold build must not find (caches)
+    cold_clean: tuple[str, ...] = ()  # caches and records a cold build must not find
 
     def article_file(self, slug: str) -> Path:
         return self.root / self.source / f"{slug}.md"
@@ -78,7 +78,11 @@ class Tool:
     def clean(self) -> None:
         """Remove outputs and caches so the next build is cold."""
         for rel in (self.out, self.serve_out, *self.cold_clean):
-            shutil.rmtree(self.root / rel, ignore_errors=True)
+            path = self.root / rel
+            if path.is_dir():
+                shutil.rmtree(path, ignore_errors=True)
+            else:
+                path.unlink(missing_ok=True)
 
     def serve_cmd(self, port: int) -> list[str]:
         return [a.format(port=port, out=str(self.root / self.serve_out)) for a in self.serve]
@@ -135,7 +139,8 @@ def make_tools(work: Path, venv_dir: Path) -> dict[str, Tool]:
              "--out", str(work / "ours" / "site")], "site",
             [py, "-m", "generator", "serve", "--content", str(work / "ours" / "content"),
              "--out", "{out}", "--port", "{port}"], "site-serve",
-            re.compile(r"^serve: http://"), re.compile(r"^serve: rebuilt in"), env=ours_env),
+            re.compile(r"^serve: http://"), re.compile(r"^serve: rebuilt in"), env=ours_env,
+            cold_clean=(".site.inputs.json", ".site-serve.inputs.json")),  # the no-op build's record
     }
     hugo = hugo_binary(venv_dir)
     if hugo:
