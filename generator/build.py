@@ -122,15 +122,31 @@ def render_files(site: Site, env: jinja2.Environment, specs: list[PageSpec], dia
             yield spec.path, data
 
 
+def _deal(specs: list[PageSpec], n: int) -> list[list[PageSpec]]:
+    """Split specs into n shares (see _render_and_write); the same split in every process."""
+    if n == 1:
+        return [list(specs)]
+    shares: list[list[PageSpec]] = [[] for _ in range(n)]
+    batched = [s for s in specs if s.batch]
+    shares[0].extend(batched)
+    turns = ([0] + list(range(1, n)) * 3) if batched else list(range(n))
+    for i, spec in enumerate(s for s in specs if not s.batch):
+        shares[turns[i % len(turns)]].append(spec)
+    return shares
+
+
 def _render_and_write(site: Site, env: jinja2.Environment, specs: list[PageSpec], stage: Path, out_dir: Path,
                       jobs: int, stream=None) -> tuple[int, int, list[str], list[Diagnostic], float]:
-    """Render the specs and write them into stage, in `jobs` processes each taking every jobs-th
-    spec (so each gets a fair mix of long article pages and short ones)."""
+    """Render the specs and write them into stage, in `jobs` processes.
+
+    Pages are dealt out in turn, so each process gets a fair mix of long article pages and short
+    ones. A batch (the search index: one costly build shared by its files) goes whole to the
+    first process, which then takes a quarter of its turns of ordinary pages."""
 
     def share(k: int, n: int):
         diags: list[Diagnostic] = []
         timer = {"render": 0.0}
-        mine = specs[k::n]
+        mine = _deal(specs, n)[k]
         progress = _Progress("render", len(specs), stream) if k == 0 else None
         tick = (lambda i: progress(i * n)) if progress else None
         files = render_files(site, env, mine, diags, timer, tick)

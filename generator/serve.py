@@ -192,7 +192,10 @@ def watch(preview: Preview, roots: dict[str, Path], loop: ioloop.IOLoop, stop: t
         only_style = set(kinds) == {changes.STYLE} and not preview.errors
         target = "style.css" if only_style else (changed[0].split("/", 1)[1] if "/" in changed[0] else changed[0])
         loop.add_callback(notify, target)
-        preview.finish(log=log)
+        # The search index (seconds at 10,000 articles) waits while more edits come in: the
+        # next rebuild renders it anyway, so quick saves are never queued behind it.
+        if not changes.diff(snap, changes.snapshot(roots)):
+            preview.finish(log=log)
 
 
 def listen(app: web.Application, host: str, port: int, tries: int = 20) -> int:

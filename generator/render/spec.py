@@ -16,6 +16,7 @@ class PageSpec:
     build: Callable
     args: tuple = ()
     deps: frozenset[str] = frozenset()
+    batch: str | None = None  # specs of one batch share costly work (the search index): one process renders them
 
 
 def article_key(slug: str) -> str:
