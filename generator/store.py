@@ -81,18 +81,21 @@ def _extract(article: Article, reg: Registry):
 
 
 def _add_entities(reg: Registry, ex, state: State) -> tuple[Registry, dict[str, list]]:
-    """The registry with an extraction's new entities, minus ids an editor has since removed."""
+    """Add an extraction's new entities to the registry, minus ids an editor has since removed.
+
+    The registry's maps are extended in place: the entity finder keeps lookup tables per map and
+    grows them with the map, where a copy would make it rebuild them for every article."""
     added: dict[str, list] = {"leaders": [], "events": [], "agreements": []}
-    maps = {k: dict(getattr(reg, k)) for k in added}
     for kind, new in (("leaders", ex.new_leaders), ("events", ex.new_events), ("agreements", ex.new_agreements)):
+        known = getattr(reg, kind)
         for entity in new:
-            if entity.id in maps[kind]:
+            if entity.id in known:
                 continue
             if entity.id in state.created.get(kind, ()):  # created once, then removed by an editor
                 continue
-            maps[kind][entity.id] = entity
+            known[entity.id] = entity
             added[kind].append(entity)
-    return Registry(**maps), added
+    return reg, added
 
 
 def import_pages(content: Path, raws: list[Path], force: bool = False, log=print) -> Report:

@@ -1,6 +1,7 @@
 """Leaders, events and agreements in an article's own text: `extract(article, registry)`, pure, no disk."""
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -141,11 +142,19 @@ _KEYS: dict[int, tuple[dict, int, dict]] = {}
 
 
 def _agreement_keys(agreements: dict[str, Agreement]) -> dict[str, str]:
+    """folded title key → agreement id, kept per registry map and grown as the map grows (the
+    importer adds agreements as it goes; recomputing every key per article was quadratic)."""
     hit = _KEYS.get(id(agreements))
-    if hit is not None and hit[0] is agreements and hit[1] == len(agreements):
-        return hit[2]
-    keys = {docs.key(a.title): a.id for a in sorted(agreements.values(), key=lambda a: a.id)}
-    if len(_KEYS) > 8:
-        _KEYS.clear()
-    _KEYS[id(agreements)] = (agreements, len(agreements), keys)
+    if hit is not None and hit[0] is agreements and hit[1] <= len(agreements):
+        keys, done = hit[2], hit[1]
+    else:
+        keys, done = {}, 0
+        if len(_KEYS) > 8:
+            _KEYS.clear()
+    if done < len(agreements):
+        for a in itertools.islice(agreements.values(), done, None):
+            k = docs.key(a.title)
+            if k not in keys or a.id > keys[k]:  # the same winner whatever the order they came in
+                keys[k] = a.id
+        _KEYS[id(agreements)] = (agreements, len(agreements), keys)
     return keys
