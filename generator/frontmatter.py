@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import yaml
 
@@ -10,6 +11,16 @@ from .model import FRONT_MATTER_KEYS, Article, Diagnostic, Review, error, warnin
 
 _LIST_KEYS = ("captions", "leaders", "events", "agreements")
 _TEXT_KEYS = ("source", "source_url", "author", "lead", "language", "raw")
+
+
+# Characters no XML document (the feeds) may hold and no HTML page should: C0 controls but tab and
+# newline, DEL, lone surrogates and the two non-characters. YAML lets "\x07" in through escapes.
+_UNSAFE_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
+
+
+def clean(text: str) -> str:
+    """Text without the characters an XML feed or an HTML page cannot carry."""
+    return _UNSAFE_CHARS.sub("", text) if _UNSAFE_CHARS.search(text) else text
 
 
 class FrontMatterError(ValueError):
@@ -84,14 +95,14 @@ def parse(text: str, slug: str, path: str | None = None) -> tuple[Article | None
             diags.append(error("the article has no date", path, None, "load"))
     if any(d.severity == "error" for d in diags):
         return None, diags
-    return Article(slug=slug, body=body, path=path, lines=lines, **fields), diags
+    return Article(slug=slug, body=clean(body), path=path, lines=lines, **fields), diags
 
 
 def _convert(key: str, value):
     if key == "title":
         if not isinstance(value, (str, int, float)) or isinstance(value, bool):
             raise ValueError(f"expected text, got {type(value).__name__}")
-        return str(value).strip()
+        return clean(str(value)).strip()
     if key == "date":
         return _date(value)
     if key in _TEXT_KEYS:
@@ -99,7 +110,7 @@ def _convert(key: str, value):
             return "vi" if key == "language" else None
         if isinstance(value, (dict, list)):
             raise ValueError(f"expected text, got {type(value).__name__}")
-        return str(value)
+        return clean(str(value))
     if key in _LIST_KEYS:
         if value is None:
             return ()
@@ -108,7 +119,7 @@ def _convert(key: str, value):
         bad = [v for v in value if isinstance(v, (dict, list)) or v is None]
         if bad:
             raise ValueError(f"expected a list of {'ids' if key != 'captions' else 'texts'}, got {bad[0]!r}")
-        return tuple(str(v) for v in value)
+        return tuple(clean(str(v)) for v in value)
     if key == "review":
         return _review(value)
     raise ValueError(f"unknown key {key}")
@@ -122,9 +133,9 @@ def _review(value) -> tuple[Review, ...]:
     out = []
     for item in value:
         if isinstance(item, dict) and "field" in item:
-            out.append(Review(str(item["field"]), str(item.get("reason") or "")))
+            out.append(Review(clean(str(item["field"])), clean(str(item.get("reason") or ""))))
         elif isinstance(item, str):
-            out.append(Review(item, ""))
+            out.append(Review(clean(item), ""))
         else:
             raise ValueError(f"expected {{field, reason}}, got {item!r}")
     return tuple(out)

@@ -8,11 +8,15 @@ from dataclasses import dataclass, field
 import yaml
 
 from . import yamlio
+from .frontmatter import clean
 from .model import Agreement, Diagnostic, Event, Leader, Review, Role, error, warning
 from .text import fold
 
 FILES = {"leaders": "leaders.yaml", "events": "events.yaml", "agreements": "agreements.yaml"}
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+MAX_ID = 100  # an id is a folder name in site/: short enough for every file system
+# Names Windows cannot give a file or folder: a site with lanh-dao/con/ cannot be checked out there.
+RESERVED = frozenset({"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)), *(f"lpt{i}" for i in range(10))})
 _FIELDS = {
     "leaders": {"name", "country", "aliases", "roles", "review", "note"},
     "events": {"title", "kind", "start", "end", "place", "host", "participants", "review", "note"},
@@ -66,8 +70,8 @@ def _review(value) -> tuple[Review, ...]:
         return ()
     if not isinstance(value, list):
         raise ValueError("review: expected a list of {field, reason}")
-    return tuple(Review(str(v.get("field", "")), str(v.get("reason", ""))) if isinstance(v, dict)
-                 else Review(str(v), "") for v in value)
+    return tuple(Review(clean(str(v.get("field", ""))), clean(str(v.get("reason", "")))) if isinstance(v, dict)
+                 else Review(clean(str(v)), "") for v in value)
 
 
 def _text(entry: dict, key: str, required: bool = False) -> str | None:
@@ -78,23 +82,23 @@ def _text(entry: dict, key: str, required: bool = False) -> str | None:
         return None
     if isinstance(value, (dict, list)):
         raise ValueError(f"{key}: expected text, got {type(value).__name__}")
-    return str(value)
+    return clean(str(value))
 
 
 def _leader(id_: str, e: dict) -> Leader:
     roles = []
     for r in e.get("roles") or []:
         if isinstance(r, str):
-            roles.append(Role(r))
+            roles.append(Role(clean(r)))
         elif isinstance(r, dict) and r.get("title"):
-            roles.append(Role(str(r["title"]), _date(r.get("from"), "roles.from"), _date(r.get("to"), "roles.to")))
+            roles.append(Role(clean(str(r["title"])), _date(r.get("from"), "roles.from"), _date(r.get("to"), "roles.to")))
         else:
             raise ValueError(f"roles: expected {{title, from, to}}, got {r!r}")
     aliases = e.get("aliases") or []
     if not isinstance(aliases, list):
         raise ValueError("aliases: expected a list")
     return Leader(id_, _text(e, "name", True), (_text(e, "country") or "").upper(),
-                  tuple(str(a) for a in aliases), tuple(roles), _review(e.get("review")))
+                  tuple(clean(str(a)) for a in aliases), tuple(roles), _review(e.get("review")))
 
 
 def _event(id_: str, e: dict) -> Event:
@@ -131,7 +135,11 @@ def parse(kind: str, text: str, path: str) -> tuple[dict, list[Diagnostic]]:
         id_ = str(id_)
         line = lines.get(id_)
         if not _ID.match(id_):
-            diags.append(error(f"id {id_!r} is not an ASCII slug (a-z, 0-9, '-')", path, line, "load"))
+            diags.append(error(f"id {id_[:80]!r} is not an ASCII slug (a-z, 0-9, '-')", path, line, "load"))
+            continue
+        if len(id_) > MAX_ID or id_ in RESERVED:
+            why = f"longer than {MAX_ID} characters" if len(id_) > MAX_ID else "a name Windows reserves for devices"
+            diags.append(error(f"id {id_[:80]!r} cannot be a folder name: {why}", path, line, "load"))
             continue
         if not isinstance(entry, dict):
             diags.append(error(f"{id_}: expected a mapping of fields", path, line, "load"))

@@ -50,4 +50,5 @@ def _check(text: str) -> str:
         raise DecodeError("binary data (control characters), not a text page")
     if not text.strip():
         raise DecodeError("the file is empty")
-    return text
+    # The few control characters a text page may carry are dropped: an XML feed cannot hold them.
+    return _CONTROLS.sub("", text) if _CONTROLS.search(text) else text
