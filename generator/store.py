@@ -38,6 +38,12 @@ def atomic_write(path: Path, data: bytes) -> None:
         raise
 
 
+def safe_name(name) -> bool:
+    """True for a plain article file name ('2025-12-01-x.md'): no folder, not hidden, no NUL."""
+    return (isinstance(name, str) and name.endswith(".md") and not name.startswith(".") and len(name) <= 200
+            and "/" not in name and "\\" not in name and "\0" not in name)
+
+
 def sha256(data: bytes) -> str:
     """Hex SHA-256 of bytes."""
     return hashlib.sha256(data).hexdigest()
@@ -54,7 +60,15 @@ class State:
         if not path.exists():
             return cls()
         data = json.loads(path.read_text(encoding="utf-8"))
-        return cls(dict(data.get("articles", {})), {k: list(v) for k, v in data.get("created", {}).items()})
+        articles = data.get("articles", {}) if isinstance(data, dict) else None
+        created = data.get("created", {}) if isinstance(data, dict) else None
+        if not isinstance(articles, dict) or not isinstance(created, dict):
+            raise ValueError("expected {\"articles\": {…}, \"created\": {…}}")
+        for raw, rec in articles.items():
+            # The file name is joined to articles/: a name with a folder in it would write elsewhere.
+            if not (isinstance(rec, dict) and safe_name(rec.get("file")) and isinstance(rec.get("sha256"), str)):
+                raise ValueError(f"bad record for {raw!r}: expected {{file: NAME.md, sha256: HEX}}")
+        return cls(dict(articles), {str(k): [str(i) for i in v] for k, v in created.items() if isinstance(v, list)})
 
     def dump(self) -> bytes:
         data = {"articles": dict(sorted(self.articles.items())),
@@ -106,7 +120,14 @@ def import_pages(content: Path, raws: list[Path], force: bool = False, log=print
     reg, diags = load_registry(data_dir)
     report.diagnostics += [d for d in diags if d.severity == "error"]
     know = load_knowledge(data_dir, reg.leaders)
-    state = State.load(state_path)
+    try:
+        state = State.load(state_path)
+    except (ValueError, UnicodeDecodeError) as exc:
+        # Without its record the store cannot tell an editor's change from its own: stop.
+        report.diagnostics.append(error(f"cannot read the import record ({exc}); repair it or delete it "
+                                        "(edited articles are then kept, none is overwritten)", str(state_path),
+                                        None, "import"))
+        return report
     claimed = {v["file"]: k for k, v in state.articles.items()}
     appended: dict[str, list] = {"leaders": [], "events": [], "agreements": []}
     start = time.perf_counter()
