@@ -29,7 +29,7 @@ def test_file_of_a_rel_path(rel, file):
 
 @pytest.mark.parametrize("segment, ok", [
     ("2025-12-01-hoi-dam", True), ("to-lam", True), ("..", False), (".hidden", False), ("a/b", False),
-    ("tô-lâm", False), ("a" * 200, False), ("", False), ("con", True),
+    ("tô-lâm", False), ("a" * 200, False), ("", False), ("con", False), ("Nul", False), ("console", True),
 ])
 def test_safe_segment(segment, ok):
     assert U.safe_segment(segment) is ok

@@ -33,9 +33,14 @@ FEED = "feed.xml"
 SAFE_SEGMENT = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,150}$")
 
 
+# Device names Windows refuses as file or folder names (any case): a site holding one cannot be
+# checked out or previewed there.
+_RESERVED = frozenset({"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)), *(f"lpt{i}" for i in range(10))})
+
+
 def safe_segment(text: str) -> bool:
     """True when text can be used as one URL segment and folder name as it is."""
-    return bool(SAFE_SEGMENT.match(text))
+    return bool(SAFE_SEGMENT.match(text)) and text.lower() not in _RESERVED
 
 
 def paged(rel: str, page: int) -> str:
