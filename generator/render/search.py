@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
 import weakref
 from collections import defaultdict
@@ -118,10 +119,10 @@ def tokens(text: str) -> set[str]:
     return out
 
 
-def article_terms(site: Site, a: Article) -> tuple[set[str], set[str], set[str]]:
+def article_terms(site: Site, a: Article, body: str | None = None) -> tuple[set[str], set[str], set[str]]:
     """An article's tokens by weight class: (title, names/lead/captions/outlet, body), each once."""
     arc = site.archive
-    body = body_of(a)
+    body = body_of(a) if body is None else body
     body = _MD_LINK.sub(r"\1", body) if "](" in body else body  # link text, not URLs
     if len(body) > BODY_CHARS:
         cut = body.rfind(" ", 0, BODY_CHARS) + 1
@@ -134,9 +135,10 @@ def article_terms(site: Site, a: Article) -> tuple[set[str], set[str], set[str]]
     return title, named, tokens(body) - title - named
 
 
-def snippet(a: Article) -> str:
+def snippet(a: Article, body: str | None = None) -> str:
     """The text a result's snippet is cut from: lead and start of the body, about SNIPPET characters."""
-    text = collapse_spaces(" ".join(p for p in (a.lead or "", plain(body_of(a)[: SNIPPET * 3])) if p))
+    body = body_of(a) if body is None else body
+    text = collapse_spaces(" ".join(p for p in (a.lead or "", plain(body[: SNIPPET * 3])) if p))
     if len(text) <= SNIPPET:
         return text
     cut = text.rfind(" ", 0, SNIPPET)
@@ -156,9 +158,20 @@ def _dump(data) -> bytes:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode("utf-8")
 
 
+def _size(a: Article) -> int:
+    """About how much text an article has, without reading it: its file's size (the body's length
+    for an article that has no file). Listing the site's files must not read every body."""
+    if a.path:
+        try:
+            return os.stat(a.path).st_size
+        except OSError:
+            pass
+    return len(a.body)
+
+
 def shard_count(site: Site) -> int:
     """How many shards: a power of two growing with the text indexed, known before indexing."""
-    chars = sum(len(body_of(a)) + len(a.title) + len(a.lead or "") for a in site.archive.articles)
+    chars = sum(_size(a) + len(a.title) + len(a.lead or "") for a in site.archive.articles)
     shards = 1
     while chars * BYTES_PER_CHAR / shards > SHARD_BYTES:
         shards *= 2
@@ -177,11 +190,12 @@ def build_index(site: Site) -> Index:
     postings: defaultdict[str, list[int]] = defaultdict(list)
     docs = []
     for n, a in enumerate(site.archive.articles):  # newest first: doc 0 is the newest article
-        for w, group in zip(WEIGHTS, article_terms(site, a)):
+        body = body_of(a)  # read once: bodies are not kept in memory during a build
+        for w, group in zip(WEIGHTS, article_terms(site, a, body)):
             v = n * 4 + w
             for token in group:  # the build's hottest loop: ~1,000 tokens an article
                 postings[token].append(v)
-        docs.append([a.title, U.article(a.slug), a.date.isoformat(), a.source or "", snippet(a)])
+        docs.append([a.title, U.article(a.slug), a.date.isoformat(), a.source or "", snippet(a, body)])
 
     shards = shard_count(site)
     parts: list[dict[str, list[int]]] = [{} for _ in range(shards)]
