@@ -50,7 +50,7 @@ def body_of(article: Article) -> str:
     if diag:
         return ""
     try:
-        return frontmatter.split(text)[1]
+        return frontmatter.clean(frontmatter.split(text)[1])  # as parse() would have kept it
     except frontmatter.FrontMatterError:
         return ""
 
