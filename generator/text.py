@@ -84,7 +84,7 @@ def slugify(text: str, max_len: int = 80) -> str:
         cut = slug[: max_len + 1]
         slug = cut[: cut.rfind("-")] if "-" in cut[1:] else slug[:max_len]
         slug = slug.strip("-")
-    return slug or "untitled"
+    return slug or "untitled"[:max(1, max_len)]  # never empty, never longer than asked
 
 
 def collapse_spaces(line: str) -> str:
