@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import yamlio
+from ..frontmatter import clean
 from ..model import Article, Diagnostic, Leader, Review, error
 from ..text import fold, normalize, slugify
 from . import blocks as B
@@ -126,6 +127,8 @@ def _resolve_date(page, content_text: str, know: Knowledge) -> tuple[dt.date | N
 
 def import_page(text: str, raw_name: str, know: Knowledge) -> tuple[Article | None, list[Diagnostic]]:
     """Turn one page's text into an Article without entities; None and an error when it has none."""
+    # Control characters would reach the front matter and make the feeds ill-formed XML.
+    text = clean(text.replace("\x0b", " ").replace("\x0c", "\n"))
     page = walk(text, know.cues)
     if not page.lead and not page.body:
         return None, [error("no article text found in the page", raw_name, None, "import")]
