@@ -46,7 +46,13 @@ def _search(page, site_url, query):
     page.fill("input[name=q]", query)
     page.press("input[name=q]", "Enter")
     page.wait_for_url("**/repo/search/?q=*")
-    page.wait_for_function("!document.querySelector('.search-status').textContent.startsWith('Đang tìm')")
+    # The status starts empty and says "Đang tìm…" while loading: wait for the final answer to
+    # this query (the previous search's page may still be on screen when the URL already matches).
+    page.wait_for_function(
+        "q => { const s = document.querySelector('.search-status');"
+        " return document.getElementById('tim-kiem').dataset.state === 'done'"
+        " && s.textContent.includes('«' + q + '»'); }",
+        arg=query)
     return page
 
 

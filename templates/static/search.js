@@ -212,6 +212,7 @@
     var status = app.querySelector(".search-status");
     var help = document.getElementById("tro-giup-tim-kiem");
     status.textContent = "Đang tìm «" + query + "»…";
+    app.removeAttribute("data-state");
     app.hidden = false;
 
     var meta = null;
@@ -262,10 +263,16 @@
       var more = app.querySelector(".search-more");
       if (!entities.length && !found.length) {
         status.textContent = "Không tìm thấy kết quả nào cho «" + query + "».";
+        app.setAttribute("data-state", "done");
         return;
       }
-      status.textContent = "Kết quả cho «" + query + "»: " + found.length + " bài viết" +
+      // Announced once the first results are on the page, not before (screen readers read it).
+      var summary = "Kết quả cho «" + query + "»: " + found.length + " bài viết" +
         (entities.length ? ", " + entities.length + " mục lãnh đạo, sự kiện, văn kiện" : "") + ".";
+      function done() {
+        status.textContent = summary;
+        app.setAttribute("data-state", "done");
+      }
       if (help) help.hidden = true;
       if (entities.length) {
         entityList.hidden = false;
@@ -309,7 +316,12 @@
       if (found.length) {
         list.hidden = false;
         more.addEventListener("click", function () { page(); });
-        page();
+        page().then(done, function (err) {
+          status.textContent = "Không tải được kết quả. Hãy thử lại.";
+          if (window.console) console.warn(err);
+        });
+      } else {
+        done();
       }
     }
   }
