@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Iterator
 
 import jinja2
+import jinja2.meta
 
 from . import config as config_mod
 from . import content as content_mod
@@ -80,19 +81,34 @@ def _safe_articles(archive: linker.Archive, diags: list[Diagnostic]) -> linker.A
 
 
 def _template_errors(env: jinja2.Environment, specs: list[PageSpec], templates_dir: Path) -> tuple[set[str], list[Diagnostic]]:
-    """Compile every template once; the names that fail, each reported with its file and line."""
-    bad, diags = set(), []
-    for name in sorted({s.template for s in specs if s.template}):
+    """Compile every page template and every template it extends, includes or imports; the page
+    templates that cannot work, and one error per broken or missing template with its file and line."""
+    problems: dict[str, Diagnostic] = {}   # broken template → its error, reported once
+    closure: dict[str, set[str]] = {}      # template → every template it needs, itself included
+
+    def needs(name: str) -> set[str]:
+        if name in closure:
+            return closure[name]
+        closure[name] = {name}
         try:
+            source, filename, _ = env.loader.get_source(env, name)
+            refs = jinja2.meta.find_referenced_templates(env.parse(source, name, filename))
             env.get_template(name)
         except jinja2.TemplateSyntaxError as exc:
-            bad.add(name)
-            diags.append(error(f"template syntax error: {exc.message}", exc.filename or str(templates_dir / name),
-                               exc.lineno, "render"))
-        except jinja2.TemplateNotFound as exc:
-            bad.add(name)
-            diags.append(error(f"template not found: {exc.name}", str(templates_dir / name), None, "render"))
-    return bad, diags
+            problems.setdefault(name, error(f"template syntax error: {exc.message}",
+                                            exc.filename or str(templates_dir / name), exc.lineno, "render"))
+            return closure[name]
+        except jinja2.TemplateNotFound:
+            problems.setdefault(name, error(f"template not found: {name}", str(templates_dir / name), None, "render"))
+            return closure[name]
+        for ref in refs:
+            if ref:  # None: a name computed at render time, checked when it is rendered
+                closure[name] |= needs(ref)
+        return closure[name]
+
+    pages = sorted({s.template for s in specs if s.template})
+    bad = {name for name in pages if needs(name) & problems.keys()}
+    return bad, [problems[n] for n in sorted(problems)]
 
 
 def _where(site: Site, spec: PageSpec) -> str:
@@ -179,6 +195,7 @@ class Prepared:
     diagnostics: list[Diagnostic]
     timings: dict[str, float]
     loaded: tuple = ()  # the articles as read, before linking (the dev server patches these)
+    template_errors: bool = False  # some template could not be compiled (its pages are left out)
 
 
 def prepare(content_dir: Path, config: SiteConfig, templates_dir: Path = TEMPLATES, articles=None,
@@ -209,7 +226,7 @@ def prepare(content_dir: Path, config: SiteConfig, templates_dir: Path = TEMPLAT
     specs = [s for s in specs if s.template not in bad]
     timings["render"] = time.perf_counter() - t0
     return Prepared(Path(content_dir), config, Path(templates_dir), registry, archive, site, env, specs, diags,
-                    timings, tuple(articles))
+                    timings, tuple(articles), bool(found))
 
 
 def write(prep: Prepared, out_dir: Path, result: BuildResult, jobs: int | None = None, stream=None) -> None:
@@ -249,6 +266,11 @@ def build(content_dir: Path, out_dir: Path, config: SiteConfig, templates_dir: P
     prep = prepare(content_dir, config, templates_dir)
     result = BuildResult(diagnostics=prep.diagnostics, timings=dict(prep.timings))
     if keep_last_good and result.errors:
+        return result
+    if prep.template_errors and not {"index.html", "404.html"} <= {s.path for s in prep.specs}:
+        # A broken page template leaves its pages out and the rest is built; but when the home or
+        # the 404 page cannot be rendered (a missing or broken base template: every page), the
+        # previous site stays, whole, until the templates are fixed.
         return result
     write(prep, out_dir, result, jobs, stream)
     return result
