@@ -25,6 +25,8 @@ _IMPLICIT_FIRST = frozenset(k for k in _RESOLVER.yaml_implicit_resolvers if k)
 
 
 def _scalar(text: str):
+    if not text:  # e.g. an item that was only a no-break space, stripped away: PyYAML decides
+        return _FAIL
     if text.startswith("'"):
         if len(text) < 2 or not text.endswith("'"):
             return _FAIL
