@@ -49,7 +49,9 @@ def _date(value, what: str):
         return None
     if isinstance(value, dt.date):
         return value
-    if isinstance(value, int):  # a bare year
+    if isinstance(value, int) and not isinstance(value, bool):  # a bare year
+        if not 1 <= value <= 9999:
+            raise ValueError(f"{what}: expected a date like 2025-12-01 or a year, got {value!r}")
         return dt.date(value, 1, 1)
     try:
         return dt.date.fromisoformat(str(value))
@@ -149,7 +151,7 @@ def parse(kind: str, text: str, path: str) -> tuple[dict, list[Diagnostic]]:
             diags.append(warning(f"{id_}: unknown field(s) {', '.join(unknown)} ignored", path, line, "load"))
         try:
             out[id_] = _MAKERS[kind](id_, entry)
-        except (ValueError, TypeError) as exc:
+        except (ValueError, TypeError, OverflowError) as exc:  # one bad entry must not stop the build
             diags.append(error(f"{id_}: {exc}", path, line, "load"))
     if kind == "leaders":
         diags += _shared_aliases(out, path, lines)
