@@ -20,7 +20,9 @@ _MD_IMAGE = re.compile(r"^!\[([^\]]*)\]\([^)]*\)\s*\|?\s*(.*)$")
 # An image's file name or alt slug pasted before a headline: "viet nam lao hop uy ban ... Hai Thủ tướng …"
 _SLUG_PREFIX = re.compile(r"^(?:[a-z0-9]+ ){4,}[a-z0-9]+(?: |$)")
 _ASCII_WORDS = re.compile(r"^[a-z0-9 ]+$")
-_GLUED_IMAGE = re.compile(r"\s*\bhinh anh \d+\s*", re.I)
+# (?<!\s): a match starts at the first space of a run, so a long run of spaces is scanned once, not
+# once from each of its spaces (quadratic).
+_GLUED_IMAGE = re.compile(r"(?<!\s)\s*\bhinh anh \d+\s*", re.I)
 _SENTENCE_END = re.compile(r"[.!?…;:\"”'’)\]]\s*$|\./\.$")
 
 
@@ -97,7 +99,7 @@ def terminated(line: str) -> bool:
     return bool(_SENTENCE_END.search(line))
 
 
-_BYLINE_TAIL = re.compile(r"\s*(?:\|+|\((?:tổng hợp|TH|lược dịch|theo [^)]{1,30})\)|[-–/]\s*(?:TTXVN|VNA|[A-ZĐ]{2,8}))\s*$", re.I)
+_BYLINE_TAIL = re.compile(r"(?<!\s)\s*(?:\|+|\((?:tổng hợp|TH|lược dịch|theo [^)]{1,30})\)|[-–/]\s*(?:TTXVN|VNA|[A-ZĐ]{2,8}))\s*$", re.I)
 
 
 def byline(line: str) -> str | None:
