@@ -251,3 +251,45 @@ def test_a_missing_base_template_is_one_error_and_keeps_the_previous_site(tmp_pa
     assert sorted(str(p.relative_to(site)) for p in site.rglob("*") if p.is_file()) == before
     shutil.copy(TEMPLATES / "base.html", templates / "base.html")
     assert main(args) == 0  # fixed: the next build works
+
+
+PUMPS = [" ", "\t", "a ", "a", "1", "1/", "1-", "12/12 ", "Share ", "fb ", "ngày ", "Ngày 1 ", "-", ", A", "(", "Ảnh ",
+         "ảnh: ", "| ", ". ", "hoa ", "oà", "![", "](", "http://", "www.", "A A ", "Tin ", "1:2 ", "date ", "GMT ",
+         "Thứ hai ", "năm 2020 ", "giai doan ", "x y z ", "hinh anh 1 "]
+
+
+def _importer_patterns():
+    """Every compiled regular expression of the importer and text modules, and the compiled cues."""
+    import importlib
+    import re
+    from generator.importer.cues import load_cues
+    out = []
+    for name in ("generator.text", "generator.importer", "generator.importer.lines", "generator.importer.page",
+                 "generator.importer.blocks", "generator.importer.dates", "generator.importer.terms",
+                 "generator.importer.decode", "generator.importer.cues"):
+        out += [(f"{name}.{k}", v) for k, v in vars(importlib.import_module(name)).items() if isinstance(v, re.Pattern)]
+    cues = load_cues(REPO / "content" / "data" / "outlets.yaml")
+    out += [(f"outlets.yaml {k}", getattr(cues, k)) for k in ("furniture", "hotlines", "credit", "dateline", "domain")
+            if getattr(cues, k) is not None]
+    return out
+
+
+def test_no_importer_regex_is_slow_on_pumped_input():
+    """Each pattern on 3,000 repeats of a pump string that then fails: linear patterns take
+    milliseconds; a quadratic one (as _GLUED_IMAGE's leading \\s* on a run of spaces was) a second,
+    an exponential one forever."""
+    patterns = _importer_patterns()
+    assert len(patterns) > 30
+    slow = []
+    for name, pattern in patterns:
+        for pump in PUMPS:
+            s = pump * 3000 + "\x01!"
+            t0 = time.perf_counter()
+            pattern.search(s)
+            pattern.match(s)
+            for _ in zip(range(10_000), pattern.finditer(s)):
+                pass
+            took = time.perf_counter() - t0
+            if took > 0.25:
+                slow.append((name, pump, round(took, 2)))
+    assert slow == []
