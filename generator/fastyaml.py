@@ -19,6 +19,11 @@ _KEY = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 _INT = re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$")
 _DATE = re.compile(r"^\d{4}-\d\d-\d\d$")
 _FAIL = object()
+_KNOWN_KEYS = frozenset(("title", "date", "source", "source_url", "author", "lead", "captions", "language",
+                         "leaders", "events", "agreements", "raw", "review", "field", "reason"))
+# Characters Python's str.strip() and split treat as white space but YAML does not (or folds as line
+# breaks): a document holding one is left to PyYAML, so its meaning is PyYAML's.
+_NOT_PLAIN_SPACE = re.compile("[\x0b\x0c\r\x1c-\x1f\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]")
 _SPECIAL_START = tuple("[]{}&*!|>%@`\"#,?:-") + ("- ",)
 # Plain scalars whose first character starts no implicit type (bool, int, date, null …) are text.
 _IMPLICIT_FIRST = frozenset(k for k in _RESOLVER.yaml_implicit_resolvers if k)
@@ -57,6 +62,8 @@ def load(text: str, lines: dict | None = None) -> dict | None:
     """The mapping PyYAML would read from text, or None when text is outside the fast subset.
 
     When `lines` is given it receives each top-level key's 1-based line number."""
+    if _NOT_PLAIN_SPACE.search(text):
+        return None
     data: dict = {}
     current: str | None = None   # the key whose block list is being read
     item: dict | None = None     # a `- field: …` mapping item being read
@@ -67,6 +74,8 @@ def load(text: str, lines: dict | None = None) -> dict | None:
             item = None
             key, sep, rest = line.partition(":")
             if not sep or not _KEY.match(key) or key in data or (rest and rest[0] != " "):
+                return None
+            if key not in _KNOWN_KEYS and _scalar(key) != key:  # 'Null:', 'yes:' are not text keys in YAML
                 return None
             if lines is not None:
                 lines[key] = number
@@ -92,7 +101,7 @@ def load(text: str, lines: dict | None = None) -> dict | None:
                 return None
             body = line[2:]
             k, sep, rest = body.partition(":")
-            if sep and _KEY.match(k) and (not rest or rest[0] == " "):
+            if sep and _KEY.match(k) and (not rest or rest[0] == " ") and (k in _KNOWN_KEYS or _scalar(k) == k):
                 value = _scalar(rest.strip()) if rest.strip() else None
                 if value is _FAIL:
                     return None
@@ -106,7 +115,8 @@ def load(text: str, lines: dict | None = None) -> dict | None:
             data[current].append(value)
         elif line.startswith("  ") and item is not None and not line.startswith("   "):
             k, sep, rest = line[2:].partition(":")
-            if not sep or not _KEY.match(k) or k in item or (rest and rest[0] != " "):
+            if not sep or not _KEY.match(k) or k in item or (rest and rest[0] != " ") \
+                    or (k not in _KNOWN_KEYS and _scalar(k) != k):
                 return None
             value = _scalar(rest.strip()) if rest.strip() else None
             if value is _FAIL:
