@@ -33,8 +33,9 @@ bench: $(BIN)/python
 	$(BIN)/python bench/run.py
 
 # Browser tests drive Debian's chromium through Playwright (Playwright's own browser download
-# does not work offline). Installed when missing and we are root; otherwise the tests skip.
+# does not work offline); the determinism tests move the clock with faketime. Both are installed
+# when missing and we are root; otherwise those tests skip.
 chromium:
-	@command -v chromium >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1 && \
-	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null); } || \
-	  echo "chromium is not installed: browser tests will be skipped"
+	@{ command -v chromium && command -v faketime; } >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1 && \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium faketime >/dev/null); } || \
+	  echo "chromium or faketime is not installed: browser and clock tests will be skipped"

@@ -250,6 +250,10 @@ def write(prep: Prepared, out_dir: Path, result: BuildResult, jobs: int | None =
     except writer.UnsafePath as exc:
         diags.append(error(str(exc), str(out_dir), None, "write"))
         render_time = 0.0
+    except OSError as exc:  # a full disk, a read-only folder: the previous site is kept
+        diags.append(error(f"cannot write the site: {exc.strerror or exc} ({exc.filename or out_dir})",
+                           str(out_dir), None, "write"))
+        render_time = 0.0
     total = time.perf_counter() - t0
     result.timings["render"] = result.timings.get("render", 0.0) + render_time
     result.timings["write"] = max(0.0, total - render_time)

@@ -127,6 +127,13 @@ def make_app(preview: Preview) -> web.Application:
         def should_return_304(self):
             return False
 
+        def validate_absolute_path(self, root, absolute_path):
+            # A NUL or other unusable path makes the OS calls below raise ValueError: not found.
+            try:
+                return super().validate_absolute_path(root, absolute_path)
+            except ValueError:
+                raise web.HTTPError(404) from None
+
         def write_error(self, status_code, **kwargs):
             page = preview.out / "404.html"
             if status_code == 404 and page.is_file():

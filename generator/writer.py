@@ -89,6 +89,9 @@ def begin(out_dir: Path) -> Path:
         raise UnsafePath(f"{out_dir} exists and is not a built site (no {' and '.join(_SITE_MARKERS)}); "
                          "choose another --out or remove it")
     stage = staging_dir(out_dir)
+    if stage.is_symlink() or (stage.exists() and not stage.is_dir()):
+        raise UnsafePath(f"{stage} is in the way: the build writes the new site there before it "
+                         "replaces the old one; move that file away")
     if stage.exists():
         shutil.rmtree(stage)  # left by a killed build
     stage.mkdir(parents=True)

@@ -134,8 +134,6 @@ def test_a_build_that_fails_midway_keeps_the_previous_site(archive, tmp_path):
     assert tree(site) == old_tree
 
 
-@pytest.mark.xfail(strict=True, reason="writer.write_site rmtree()s a non-folder site.new and build_command does not "
-                   "catch OSError from the write step: a traceback instead of 'write: error: …' (build.py/writer.py)")
 def test_an_unwritable_output_is_reported_not_a_traceback(archive, tmp_path):
     _, content, old, _, _, _ = archive
     site = tmp_path / "site"
