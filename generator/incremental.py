@@ -27,10 +27,17 @@ from .writer import WriteStats, check_path, replace_files
 SLOW_PREFIX = "search/"  # the search index files: re-rendered after the reload
 _SHOWN_ELSEWHERE = ("title", "date", "source", "source_url", "author", "lead", "language", "leaders", "events",
                     "agreements", "raw", "review", "slug")
+# What places an article in the graph: a change here relinks; any other field is patched in.
+_STRUCTURE = ("slug", "date", "leaders", "events", "agreements")
 
 
 def _slow(spec: PageSpec) -> bool:
     return spec.path.startswith(SLOW_PREFIX) and spec.template is None
+
+
+def structure(a: Article) -> tuple:
+    """Where an article sits in the graph: its address, its date and the entities it names."""
+    return tuple(getattr(a, f) for f in _STRUCTURE)
 
 
 def summary(a: Article) -> tuple:
@@ -113,8 +120,11 @@ class Session:
             if new is None:
                 continue
             articles[str(path)] = new
-            if old is not None and summary(old) == summary(new):
+            if old is not None and structure(old) == structure(new):
+                # Same place in the graph: patch it in. Lists show its title, lead and outlet.
                 keys.add(article_key(new.slug))
+                if summary(old) != summary(new):
+                    keys.add("articles")
                 patched[new.slug] = new
             else:
                 keys |= {"articles", article_key(new.slug)} | entity_keys(new)

@@ -58,6 +58,13 @@ def test_cold_incremental_and_parallel_builds_are_identical(tmp_path, content):
     update(session, edit(content, "data/leaders.yaml",
                          lambda t: t.replace("Lãnh Đạo Số 1\n", "Lãnh Đạo Số Một\n")
                          + "lanh-dao-moi:\n  name: Người Mới\n  country: LA\n"))
+    # An event gains a participant; an agreement moves to another event and changes witness.
+    update(session, edit(content, "data/events.yaml",
+                         lambda t: t.replace("participants: [lanh-dao-000, lanh-dao-001]",
+                                             "participants: [lanh-dao-000, lanh-dao-001, lanh-dao-005]", 1)))
+    update(session, edit(content, "data/agreements.yaml",
+                         lambda t: t.replace("event: su-kien-000\n  date: 2016-01-01\n  witnesses: [lanh-dao-000]",
+                                             "event: su-kien-003\n  date: 2016-01-01\n  witnesses: [lanh-dao-007]", 1)))
     # Four quick saves of one article, applied as one burst and one by one.
     for n in range(4):
         update(session, edit(content, first, lambda t, n=n: re.sub(r"(?m)^title: .*$", f"title: Lần {n}", t, 1)))

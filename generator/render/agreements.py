@@ -50,7 +50,11 @@ def specs(site: Site) -> list[PageSpec]:
     arc, out = site.archive, []
     for id_ in arc.agreements:
         slugs = arc.agreement_articles.get(id_, ())
-        deps = frozenset({entity_key("agreements", id_), "leaders", "events", "site"} | {f"article:{s}" for s in slugs})
+        g = arc.agreements[id_]
+        # The page shows this agreement, its event, its witnesses and its articles.
+        deps = frozenset({entity_key("agreements", id_), "site"} | {f"article:{s}" for s in slugs}
+                         | {entity_key("leaders", w) for w in g.witnesses}
+                         | ({entity_key("events", g.event)} if g.event else set()))
         for n in range(1, page_count(len(slugs), site.config.per_page) + 1):
             out.append(PageSpec(U.file_of(U.paged(U.agreement(id_), n)), "agreement.html", agreement_view, (id_, n), deps))
     for n in range(1, page_count(len(arc.agreements), site.config.per_page) + 1):

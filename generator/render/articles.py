@@ -101,8 +101,10 @@ def specs(site: Site) -> list[PageSpec]:
         deps |= {article_key(s) for s in (older, newer) if s}
         deps |= {entity_key("leaders", i) for i in a.leaders} | {entity_key("events", i) for i in a.events}
         deps |= {entity_key("agreements", i) for i in a.agreements}
-        # Related articles come from shared lists; any article change in them may change the pick.
-        deps |= {"articles"} if a.leaders or a.events else set()
+        # The related articles shown (their titles and dates). Which ones are picked changes only
+        # when an article's date, leaders or events change, and then the dev server also marks
+        # those entities changed, which this page depends on above.
+        deps |= {article_key(s) for s in related(site, a)}
         out.append(PageSpec(U.file_of(U.article(a.slug)), "article.html", article_view, (a.slug,), frozenset(deps)))
     for n in range(1, page_count(len(site.archive.articles), site.config.per_page) + 1):
         out.append(PageSpec(U.file_of(U.paged(U.ARTICLES, n)), "list.html", list_view, (n,),

@@ -61,7 +61,10 @@ def specs(site: Site) -> list[PageSpec]:
     arc, per, out = site.archive, site.config.per_page, []
     for id_ in arc.events:
         slugs = arc.event_articles.get(id_, ())
-        deps = frozenset({entity_key("events", id_), "leaders", "agreements", "site"} | {f"article:{s}" for s in slugs})
+        # The page shows this event, its participants, the agreements signed at it and its articles.
+        deps = frozenset({entity_key("events", id_), "site"} | {f"article:{s}" for s in slugs}
+                         | {entity_key("leaders", p) for p in arc.events[id_].participants}
+                         | {entity_key("agreements", g) for g in arc.event_agreements.get(id_, ())})
         for n in range(1, page_count(len(slugs), per) + 1):
             out.append(PageSpec(U.file_of(U.paged(U.event(id_), n)), "event.html", event_view, (id_, n), deps))
     for n in range(1, page_count(len(arc.events), per) + 1):

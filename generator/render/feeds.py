@@ -53,14 +53,25 @@ def event_feed(site: Site, id_: str) -> dict:
     return feed_view(site, U.event(id_), f"{e.title} – {site.config.title}", site.archive.event_articles.get(id_, ()))
 
 
+def _entries_deps(site: Site, slugs) -> set[str]:
+    """What a feed of these articles shows: the articles, and the leaders named as their categories."""
+    arc = site.archive
+    deps = {f"article:{s}" for s in slugs}
+    for s in slugs[: site.config.feed_size]:
+        deps |= {entity_key("leaders", i) for i in arc.by_slug[s].leaders}
+    return deps
+
+
 def specs(site: Site) -> list[PageSpec]:
     """The site feed, and a feed for every leader and event."""
     arc = site.archive
     out = [PageSpec(U.FEED, "feed.xml", site_feed, (), frozenset({"articles", "leaders", "site"}))]
     for id_ in arc.leaders:
-        deps = {entity_key("leaders", id_), "leaders", "site"} | {f"article:{s}" for s in arc.leader_articles.get(id_, ())}
+        slugs = arc.leader_articles.get(id_, ())
+        deps = {entity_key("leaders", id_), "site"} | _entries_deps(site, slugs)
         out.append(PageSpec(U.leader(id_) + U.FEED, "feed.xml", leader_feed, (id_,), frozenset(deps)))
     for id_ in arc.events:
-        deps = {entity_key("events", id_), "leaders", "site"} | {f"article:{s}" for s in arc.event_articles.get(id_, ())}
+        slugs = arc.event_articles.get(id_, ())
+        deps = {entity_key("events", id_), "site"} | _entries_deps(site, slugs)
         out.append(PageSpec(U.event(id_) + U.FEED, "feed.xml", event_feed, (id_,), frozenset(deps)))
     return out

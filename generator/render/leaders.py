@@ -56,7 +56,10 @@ def specs(site: Site) -> list[PageSpec]:
     arc, out = site.archive, []
     for id_ in arc.leaders:
         slugs = arc.leader_articles.get(id_, ())
-        deps = frozenset({entity_key("leaders", id_), "events", "agreements", "site"} | {f"article:{s}" for s in slugs})
+        # The page shows this leader, their events, the agreements they witnessed and their articles.
+        deps = frozenset({entity_key("leaders", id_), "site"} | {f"article:{s}" for s in slugs}
+                         | {entity_key("events", e) for e in arc.leader_events.get(id_, ())}
+                         | {entity_key("agreements", g) for g in arc.leader_agreements.get(id_, ())})
         for n in range(1, page_count(len(slugs), site.config.per_page) + 1):
             out.append(PageSpec(U.file_of(U.paged(U.leader(id_), n)), "leader.html", leader_view, (id_, n), deps))
     out.append(PageSpec(U.file_of(U.LEADERS), "leaders.html", index_view, (), frozenset({"leaders", "articles", "site"})))
