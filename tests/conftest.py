@@ -75,3 +75,46 @@ def serve_site():
     for httpd in servers:
         httpd.shutdown()
         httpd.server_close()
+
+
+def free_port() -> int:
+    """A TCP port nothing listens on now, on 127.0.0.1."""
+    import socket
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start_serve(content: Path, out: Path, *extra: str, cwd: Path | None = None, wait: float = 60):
+    """A real `python -m generator serve` on a free port, once it accepts connections: (process, port)."""
+    import socket
+    import subprocess
+    import sys
+    import time
+    port = free_port()
+    repo = Path(__file__).resolve().parent.parent
+    proc = subprocess.Popen([sys.executable, "-m", "generator", "serve", "--content", str(content), "--out", str(out),
+                             "--port", str(port), *extra], cwd=cwd or out.parent, stdout=subprocess.PIPE,
+                            stderr=subprocess.STDOUT, text=True, env={**os.environ, "PYTHONPATH": str(repo)})
+    deadline = time.time() + wait
+    while time.time() < deadline:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
+            return proc, port
+        except OSError:
+            if proc.poll() is not None:
+                pytest.fail("serve exited: " + proc.stdout.read())
+            time.sleep(0.1)
+    proc.kill()
+    pytest.fail(f"serve did not listen on port {port} within {wait} s")
+
+
+def stop_serve(proc) -> str:
+    """Stop a serve process as a service manager would (SIGTERM), and return what it printed."""
+    import subprocess
+    proc.terminate()
+    try:
+        return proc.communicate(timeout=10)[0]
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        return proc.communicate()[0]

@@ -11,10 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import build
-from generator.config import SiteConfig
 from tests.sitekit import scenario, write_tree
-from tests.test_hostile import HTML_BITS, PWN, _free_port, hostile_files
+from tests.test_hostile import PWN, _free_port, build_hostile_site
 
 pytestmark = pytest.mark.browser
 REPO = Path(__file__).parent.parent
@@ -51,13 +49,7 @@ def watch(page) -> list[str]:
 
 @pytest.fixture(scope="module")
 def hostile_url(tmp_path_factory):
-    root = tmp_path_factory.mktemp("browser-hostile")
-    content = write_tree(root / "content", hostile_files())
-    site = root / "site"
-    result = build(content, site, SiteConfig(base_url="https://user.github.io/repo/",
-                                             title="Lưu trữ " + HTML_BITS[1], description=HTML_BITS[8]))
-    assert not result.errors
-    return site
+    return build_hostile_site(tmp_path_factory.mktemp("browser-hostile"))
 
 
 def test_no_page_of_a_hostile_site_runs_any_of_it(browser, hostile_url, serve_site):

@@ -5,12 +5,12 @@ import os
 import re
 import shutil
 import socket
-import subprocess
-import sys
 import time
 from pathlib import Path
 
 import pytest
+
+from tests.conftest import start_serve, stop_serve
 
 REPO = Path(__file__).parent.parent
 
@@ -41,12 +41,6 @@ Sáng 9/1/2025, tại thủ đô Vientiane, hai Thủ tướng đồng chủ tr�
 ARTICLE_URL = "bai-viet/2025-12-01-tin/"
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def write(path: Path, text: str) -> None:
     """Save like an editor does: a new file content, with a new modification time."""
     path.write_text(text, encoding="utf-8")
@@ -66,32 +60,14 @@ def preview(tmp_path, browser):
     write(content / "articles" / "2025-12-01-tin.md", ARTICLE.format(title="Tiêu đề đầu tiên"))
     write(content / "data" / "leaders.yaml", LEADERS.format(name="Tô Lâm"))
     shutil.copytree(REPO / "templates", tmp_path / "templates")
-    port = free_port()
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "generator", "serve", "--content", str(content), "--out", str(tmp_path / "site"),
-         "--port", str(port), "--templates", str(tmp_path / "templates")], cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-        env={**os.environ, "PYTHONPATH": str(REPO)})
+    proc, port = start_serve(content, tmp_path / "site", "--templates", str(tmp_path / "templates"))
     base = f"http://127.0.0.1:{port}/"
-    deadline = time.time() + 30
-    while time.time() < deadline:
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
-            break
-        except OSError:
-            if proc.poll() is not None:
-                pytest.fail("serve exited: " + proc.stdout.read())
-            time.sleep(0.1)
     page = browser.new_page()
     try:
         yield content, base, page
     finally:
         page.close()
-        proc.terminate()
-        try:
-            out, _ = proc.communicate(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            out, _ = proc.communicate()
+        out = stop_serve(proc)
         assert "serve: stopped" in out, out
 
 

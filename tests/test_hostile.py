@@ -11,9 +11,6 @@ import os
 import re
 import shutil
 import socket
-import subprocess
-import sys
-import time
 import urllib.parse
 import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
@@ -25,6 +22,7 @@ from generator import writer
 from generator.build import build
 from generator.cli import main
 from generator.config import SiteConfig
+from tests.conftest import free_port, start_serve, stop_serve
 from tests.sitekit import AGREEMENTS, EVENTS, LEADERS, article, scenario, write_tree
 from tests.test_import_store import PAGE
 
@@ -140,15 +138,19 @@ def audit(site: Path) -> list[str]:
     return problems
 
 
-@pytest.fixture(scope="module")
-def hostile_site(tmp_path_factory):
-    root = tmp_path_factory.mktemp("hostile")
+def build_hostile_site(root: Path) -> Path:
+    """The hostile content built under a sub-path, with hostile site settings too."""
     content = write_tree(root / "content", hostile_files())
     site = root / "site"
     result = build(content, site, SiteConfig(base_url="https://user.github.io/repo/",
                                              title="Lưu trữ " + HTML_BITS[1], description=HTML_BITS[8]))
     assert not result.errors, [str(d) for d in result.errors]
     return site
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory):
+    return build_hostile_site(tmp_path_factory.mktemp("hostile"))
 
 
 def test_nothing_that_could_run_survives_in_any_page(hostile_site):
@@ -338,10 +340,7 @@ def test_raw_file_names_never_become_paths(tmp_path, raw):
 SECRET = "bí-mật-không-được-lộ-7f3a"
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+_free_port = free_port
 
 
 @pytest.fixture(scope="module")
@@ -350,27 +349,9 @@ def server(tmp_path_factory):
     content = write_tree(root / "content", scenario())
     (root / "secret.txt").write_text(SECRET, encoding="utf-8")
     (content / "secret.txt").write_text(SECRET, encoding="utf-8")
-    port = _free_port()
-    proc = subprocess.Popen([sys.executable, "-m", "generator", "serve", "--content", str(content),
-                             "--out", str(root / "site"), "--port", str(port)], cwd=root,
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-                            env={**os.environ, "PYTHONPATH": str(REPO)})
-    deadline = time.time() + 60
-    while time.time() < deadline:
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
-            break
-        except OSError:
-            if proc.poll() is not None:
-                pytest.fail("serve exited: " + proc.stdout.read())
-            time.sleep(0.1)
+    proc, port = start_serve(content, root / "site", cwd=root)
     yield port
-    proc.terminate()
-    try:
-        proc.communicate(timeout=10)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-        proc.communicate()
+    stop_serve(proc)
 
 
 def _get(port: int, raw_path: str) -> tuple[int, bytes]:
