@@ -4,7 +4,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
 
-from .model import Agreement, Article, Diagnostic, Event, Leader, error, warning
+from .model import Agreement, Article, Diagnostic, Event, Leader, error
 from .registry import Registry
 
 

@@ -41,8 +41,6 @@ class LeaderMatcher:
 
     def add(self, leaders) -> None:
         """Take more leaders in (an import adds the officials it finds, article by article)."""
-        spellings: dict[str, set[str]] = {}
-        masks: dict[str, set[tuple[bool, ...]]] = {}
         for leader in leaders:
             self.leaders[leader.id] = leader
             for name in (leader.name, *leader.aliases):

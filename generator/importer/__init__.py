@@ -9,7 +9,7 @@ from pathlib import Path
 from .. import yamlio
 from ..frontmatter import clean
 from ..model import Article, Diagnostic, Leader, Review, error
-from ..text import fold, normalize, slugify
+from ..text import slugify
 from . import blocks as B
 from .cues import Cues, load_cues
 from .dates import datelines, foreign_datelines, infer_year
