@@ -21,6 +21,7 @@ from . import config as config_mod
 from .build import BuildResult, Prepared
 from .content import load_article, load_registry
 from .model import Article, Diagnostic
+from .render import search
 from .render.spec import PageSpec, article_key, entity_key
 from .writer import WriteStats, check_path, replace_files
 
@@ -160,10 +161,15 @@ class Session:
         self.prep, self.articles = prep, articles
         return result
 
-    def finish_slow(self) -> WriteStats:
-        """Render the second lane (the search index) after the browsers were told to reload."""
+    def finish_slow(self, should_stop=None) -> WriteStats | None:
+        """Render the second lane (the search index) after the browsers were told to reload;
+        None, with the work still pending, when should_stop() says a newer edit came in."""
         if not self.pending_slow or self.prep is None:
             return WriteStats()
+        try:
+            search.index_of(self.prep.site, should_stop)
+        except search.Cancelled:
+            return None
         specs, self.pending_slow = self.pending_slow, []
         return self._write(self.prep, specs, [])
 

@@ -109,13 +109,17 @@ class Preview:
             log(f"  {d}")
         return written
 
-    def finish(self, log=print) -> None:
-        """The second lane: the search index, after the browsers have reloaded."""
+    def finish(self, cancel: threading.Event | None = None, log=print) -> None:
+        """The second lane: the search index, after the browsers have reloaded. Setting `cancel`
+        (the watcher does on the next change) abandons it within milliseconds."""
         with self.lock:
-            if self.session is not None and self.session.pending_slow:
+            if self.session is not None and self.session.pending_slow and not (cancel and cancel.is_set()):
                 t0 = time.perf_counter()
-                stats = self.session.finish_slow()
-                log(f"serve: search index updated in {time.perf_counter() - t0:.2f} s ({stats.written} file(s))")
+                stats = self.session.finish_slow(cancel.is_set if cancel else None)
+                if stats is None:
+                    log("serve: search index left for the next rebuild (a newer change came in)")
+                else:
+                    log(f"serve: search index updated in {time.perf_counter() - t0:.2f} s ({stats.written} file(s))")
 
 
 def make_app(preview: Preview) -> web.Application:
@@ -175,11 +179,15 @@ def watch(preview: Preview, roots: dict[str, Path], loop: ioloop.IOLoop, stop: t
           interval: float = 0.2, log=print) -> None:
     """Poll the roots; on a change, rebuild and reload the browsers, until `stop` is set."""
     snap = changes.snapshot(roots)
+    cancel, indexer = threading.Event(), None
     while not stop.wait(interval):
         new = changes.snapshot(roots)
         changed = changes.diff(snap, new)
         if not changed:
             continue
+        cancel.set()  # a search index still being built for the previous edit is now stale
+        if indexer is not None:
+            indexer.join()
         snap = new
         kinds = changes.classify(changed)
         if not kinds or not changes.needs_build(kinds):
@@ -200,10 +208,11 @@ def watch(preview: Preview, roots: dict[str, Path], loop: ioloop.IOLoop, stop: t
         only_style = set(kinds) == {changes.STYLE} and not preview.errors
         target = "style.css" if only_style else (changed[0].split("/", 1)[1] if "/" in changed[0] else changed[0])
         loop.add_callback(notify, target)
-        # The search index (seconds at 10,000 articles) waits while more edits come in: the
-        # next rebuild renders it anyway, so quick saves are never queued behind it.
-        if not changes.diff(snap, changes.snapshot(roots)):
-            preview.finish(log=log)
+        # The search index (seconds at 10,000 articles) is built on its own thread and abandoned
+        # as soon as the next change is seen, so quick saves never queue behind it.
+        cancel = threading.Event()
+        indexer = threading.Thread(target=preview.finish, args=(cancel, log), daemon=True, name="index")
+        indexer.start()
 
 
 def listen(app: web.Application, host: str, port: int, tries: int = 20) -> int:

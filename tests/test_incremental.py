@@ -134,3 +134,15 @@ def test_noop_build_is_skipped_and_any_change_rebuilds(tmp_path, content, capsys
     assert "nothing changed" not in capsys.readouterr().err
     assert main(args + ["--base-url", "/repo/", "--force"]) == 0
     assert "nothing changed" not in capsys.readouterr().err
+
+
+def test_the_search_lane_yields_to_a_newer_edit(tmp_path, content):
+    session = Session(content, tmp_path / "inc", TEMPLATES)
+    session.full()
+    rel = f"articles/{sorted((content / 'articles').glob('*.md'))[0].name}"
+    session.update(changes.classify([edit(content, rel, lambda t: t + "\nThêm.\n")]))
+    pending = list(session.pending_slow)
+    assert pending and session.finish_slow(lambda: True) is None  # abandoned: a newer change came in
+    assert session.pending_slow == pending                          # still to do
+    assert session.finish_slow(lambda: False).written >= 1           # done by the next chance
+    assert session.pending_slow == []
