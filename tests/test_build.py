@@ -188,3 +188,16 @@ def test_exit_status_and_strict(tmp_path, capsys):
     assert "unknown front matter key 'la'" in capsys.readouterr().err
     (content / "articles/2025-01-06-hong.md").write_text("no front matter")
     assert main(["build", "--content", str(content), "--out", str(tmp_path / "site")]) == 1
+
+
+def test_leaders_index_is_paginated_by_per_page(tmp_path):
+    from tests.sitekit import build_scenario
+    files = scenario()
+    files["data/leaders.yaml"] += "".join(f"them-{i:02d}:\n  name: Người Thêm {i:02d}\n  country: LA\n" for i in range(7))
+    result, site = build_scenario(tmp_path, files, per_page=4)
+    assert not result.errors
+    pages = sorted(p.relative_to(site).as_posix() for p in (site / "lanh-dao").glob("**/index.html")
+                   if "trang" in p.as_posix() or p.parent == site / "lanh-dao")
+    assert "lanh-dao/index.html" in pages and "lanh-dao/trang/2/index.html" in pages
+    first = (site / "lanh-dao/index.html").read_text(encoding="utf-8")
+    assert 'href="/lanh-dao/trang/2/"' in first and "Người Thêm 06" not in first

@@ -41,14 +41,19 @@ def leader_view(site: Site, id_: str, page: int) -> dict:
     }
 
 
-def index_view(site: Site) -> dict:
-    """All leaders grouped by country, Vietnam and Laos first, names in order within each."""
-    arc = site.archive
+def index_view(site: Site, page: int = 1) -> dict:
+    """All leaders grouped by country, Vietnam and Laos first, names in order within each; split
+    into pages of per_page leaders (a country spanning two pages is headed on both)."""
+    arc, per = site.archive, site.config.per_page
     leaders = sorted(arc.leaders.values(), key=lambda x: (_country_key(x.country), fold(x.name), x.name, x.id))
+    pages = page_count(len(leaders), per)
+    shown = leaders[(page - 1) * per: page * per]
     groups = [{"country": code, "leaders": [dict(leader_link(site, x), count=len(arc.leader_articles.get(x.id, ())))
-                                                          for x in members]}
-              for code, members in groupby(leaders, key=lambda x: country_name(x.country))]
-    return {"page": chrome(site, U.LEADERS, "Lãnh đạo"), "groups": groups, "count": len(leaders)}
+                                            for x in members]}
+              for code, members in groupby(shown, key=lambda x: country_name(x.country))]
+    title = "Lãnh đạo" + (f" – trang {page}" if page > 1 else "")
+    return {"page": chrome(site, U.paged(U.LEADERS, page), title), "groups": groups, "count": len(leaders),
+            "pager": pager(site, U.LEADERS, page, pages)}
 
 
 def specs(site: Site) -> list[PageSpec]:
@@ -62,5 +67,7 @@ def specs(site: Site) -> list[PageSpec]:
                          | {entity_key("agreements", g) for g in arc.leader_agreements.get(id_, ())})
         for n in range(1, page_count(len(slugs), site.config.per_page) + 1):
             out.append(PageSpec(U.file_of(U.paged(U.leader(id_), n)), "leader.html", leader_view, (id_, n), deps))
-    out.append(PageSpec(U.file_of(U.LEADERS), "leaders.html", index_view, (), frozenset({"leaders", "articles", "site"})))
+    for n in range(1, page_count(len(arc.leaders), site.config.per_page) + 1):
+        out.append(PageSpec(U.file_of(U.paged(U.LEADERS, n)), "leaders.html", index_view, (n,),
+                            frozenset({"leaders", "articles", "site"})))
     return out
