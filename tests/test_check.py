@@ -5,6 +5,7 @@ import argparse
 from pathlib import Path
 
 from generator.check import check_command
+from tests.sitekit import write_tree
 
 LEADERS = """\
 to-lam:
@@ -30,13 +31,6 @@ def _article(title, date, leaders="[]", events="[]", raw="x.txt", review="[]"):
             f"review: {review}\n---\nThân bài.\n")
 
 
-def write(tmp_path: Path, files: dict[str, str]) -> Path:
-    for name, text in files.items():
-        p = tmp_path / name
-        p.parent.mkdir(parents=True, exist_ok=True)
-        p.write_text(text, encoding="utf-8")
-    return tmp_path
-
 
 def run(root: Path, capsys, strict=False, site=None):
     code = check_command(argparse.Namespace(content=root, strict=strict, site=site))
@@ -44,7 +38,7 @@ def run(root: Path, capsys, strict=False, site=None):
 
 
 def test_clean_archive_lists_nothing_and_passes_strict(tmp_path, capsys):
-    root = write(tmp_path, {
+    root = write_tree(tmp_path, {
         "data/leaders.yaml": LEADERS.split("le-quang-tung")[0], "data/events.yaml": EVENTS,
         "articles/2025-12-01-a.md": _article("Tô Lâm thăm Lào", "2025-12-01", "[to-lam]",
                                              "[2025-12-01-tham-cap-nha-nuoc-to-lam]", "a.txt"),
@@ -54,7 +48,7 @@ def test_clean_archive_lists_nothing_and_passes_strict(tmp_path, capsys):
 
 
 def test_findings_grouped_per_file_sorted(tmp_path, capsys):
-    root = write(tmp_path, {
+    root = write_tree(tmp_path, {
         "data/leaders.yaml": LEADERS, "data/events.yaml": EVENTS,
         "articles/2025-12-01-b.md": _article("Bí thư Lê Quang Tùng tặng quà", "2025-12-01", "[le-quang-tung]",
                                              review="[{field: date, reason: year inferred from 2025}]", raw="b.txt"),
@@ -76,7 +70,7 @@ def test_findings_grouped_per_file_sorted(tmp_path, capsys):
 
 
 def test_strict_fails_on_review_marks_only(tmp_path, capsys):
-    root = write(tmp_path, {
+    root = write_tree(tmp_path, {
         "data/leaders.yaml": LEADERS, "data/events.yaml": EVENTS,
         "articles/2025-12-01-b.md": _article("Lê Quang Tùng", "2025-12-01", "[le-quang-tung]",
                                              "[2025-12-01-tham-cap-nha-nuoc-to-lam]"),
@@ -86,7 +80,7 @@ def test_strict_fails_on_review_marks_only(tmp_path, capsys):
 
 
 def test_same_raw_file_twice_is_a_duplicate_and_load_errors_fail(tmp_path, capsys):
-    root = write(tmp_path, {
+    root = write_tree(tmp_path, {
         "data/leaders.yaml": LEADERS,
         "articles/2025-12-01-a.md": _article("Một", "2025-12-01", raw="same.txt"),
         "articles/2025-12-02-b.md": _article("Hai khác hẳn", "2025-12-02", raw="same.txt"),
@@ -99,6 +93,6 @@ def test_same_raw_file_twice_is_a_duplicate_and_load_errors_fail(tmp_path, capsy
 
 
 def test_site_option_reports_a_missing_site(tmp_path, capsys):
-    root = write(tmp_path, {"data/leaders.yaml": LEADERS.split("le-quang-tung")[0]})
+    root = write_tree(tmp_path, {"data/leaders.yaml": LEADERS.split("le-quang-tung")[0]})
     code, out = run(root, capsys, site=tmp_path / "nosite")
     assert code == 1 and ("no built site here" in out or "not available" in out)
