@@ -23,6 +23,14 @@ _OLD_TONE_NFD = re.compile(
 
 
 _OLD_TONE_HINT = re.compile("(?i)[ou][àáảãạèéẻẽẹỳýỷỹỵ](?!\\w)")
+# Where _OLD_TONE_NFD can match in NFC text: o then a letter that decomposes into a or e and a tone
+# mark, u then one that decomposes into y and a tone mark; not followed by a letter ("hoà", not
+# "toàn") unless one more mark follows the tone (ậ, ặ, ệ). tests/test_text.py checks the lists.
+_TONED_AE = "ÀÁÃÈÉàáãèéẠạẢảẸẹẺẻẼẽ"
+_TONED_AE_MORE = "ẬậẶặỆệ"
+_TONED_Y = "ÝýỲỳỴỵỶỷỸỹ"
+_OLD_TONE_MAYBE = re.compile(f"[oOuU](?:(?<=[oO])(?:[{_TONED_AE}](?![A-Za-z0-9_])|[{_TONED_AE_MORE}])"
+                             f"|(?<=[uU])[{_TONED_Y}](?![A-Za-z0-9_]))")  # one class first: scanned in C
 
 
 def _move_tone(m: re.Match) -> str:
@@ -37,8 +45,25 @@ def normalize(text: str) -> str:
     if _ODD.search(text):  # rare, and translate() is slow on long texts: only when needed
         text = text.translate(_SPACES)
     text = unicodedata.normalize("NFC", text)
-    if not _OLD_TONE_HINT.search(text):  # the common case: nothing to move
+    # Decomposing a whole page cost more than the rest of its normalisation, and a mark moves only
+    # within a line ("\n" composes with nothing), so only the lines where one may move are decomposed.
+    maybe = list(_OLD_TONE_MAYBE.finditer(text))
+    if not maybe or not _OLD_TONE_HINT.search(text):  # the common case: nothing to move
         return text
+    parts, done = [], 0
+    for m in maybe:
+        if m.start() < done:
+            continue
+        start = text.rfind("\n", 0, m.start()) + 1
+        end = text.find("\n", m.end())
+        end = len(text) if end < 0 else end
+        parts += [text[done:start], _move_tones(text[start:end])]
+        done = end
+    parts.append(text[done:])
+    return "".join(parts)
+
+
+def _move_tones(text: str) -> str:
     nfd = unicodedata.normalize("NFD", text)
     nfd = _OLD_TONE_NFD.sub(_move_tone, nfd)
     return unicodedata.normalize("NFC", nfd)
