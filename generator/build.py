@@ -17,7 +17,7 @@ from . import linker, uptodate, writer
 from .config import SiteConfig
 from .model import Diagnostic, error
 from .parallel import default_jobs, fork_map
-from .render import TEMPLATES, environment, page_specs, read_static, render_page
+from .render import TEMPLATES, environment, page_specs, read_static, render_page, search
 from .render import urls as U
 from .render.spec import PageSpec
 from .render.views import Site
@@ -139,46 +139,82 @@ def render_files(site: Site, env: jinja2.Environment, specs: list[PageSpec], dia
 
 
 def _deal(specs: list[PageSpec], n: int) -> list[list[PageSpec]]:
-    """Split specs into n shares (see _render_and_write); the same split in every process."""
-    if n == 1:
-        return [list(specs)]
-    shares: list[list[PageSpec]] = [[] for _ in range(n)]
-    batched = [s for s in specs if s.batch]
-    shares[0].extend(batched)
-    turns = ([0] + list(range(1, n)) * 3) if batched else list(range(n))
-    for i, spec in enumerate(s for s in specs if not s.batch):
-        shares[turns[i % len(turns)]].append(spec)
-    return shares
+    """Split specs into n shares, dealt in turns so each gets a fair mix of long and short pages."""
+    return [specs[k::n] for k in range(n)]
+
+
+def _write_hashed(stage: Path, out_dir: Path, files: dict[str, bytes]) -> tuple[int, int, list[str], dict[str, str]]:
+    """Write files under search/ into stage; also their digests (the index's version needs them)."""
+    written, kept, paths = writer.write_files(stage, out_dir, ((search.INDEX + n, b) for n, b in files.items()))
+    return written, kept, paths, {n: search.digest(b) for n, b in files.items()}
 
 
 def _render_and_write(site: Site, env: jinja2.Environment, specs: list[PageSpec], stage: Path, out_dir: Path,
                       jobs: int, stream=None) -> tuple[int, int, list[str], list[Diagnostic], float]:
     """Render the specs and write them into stage, in `jobs` processes.
 
-    Pages are dealt out in turn, so each process gets a fair mix of long article pages and short
-    ones. A batch (the search index: one costly build shared by its files) goes whole to the
-    first process, which then takes a quarter of its turns of ordinary pages."""
+    The search index's files (batch specs) come from work every process shares: each indexes one
+    run of the archive's articles beside its pages and writes that run's result rows; then each
+    joins the runs' postings for its share of the shards and writes those; this process writes
+    entities.json last, with the version made from the others."""
+    pages = [s for s in specs if not s.batch]
+    indexed = any(s.batch for s in specs)
+    jobs = jobs if len(specs) >= 400 else 1
+    shards = search.shard_count(site) if indexed else 0
+    diags: list[Diagnostic] = []
+    totals = [0, 0, [], 0.0]  # written, kept, paths, render seconds
 
-    def share(k: int, n: int):
-        diags: list[Diagnostic] = []
+    def add(written: int, kept: int, paths: list[str], seconds: float) -> None:
+        totals[0] += written
+        totals[1] += kept
+        totals[2] += paths
+        totals[3] += seconds
+
+    def pages_and_runs(k: int, n: int):
+        found: list[Diagnostic] = []
         timer = {"render": 0.0}
-        mine = _deal(specs, n)[k]
-        progress = _Progress("render", len(specs), stream) if k == 0 else None
+        progress = _Progress("render", len(pages), stream) if k == 0 else None
         tick = (lambda i: progress(i * n)) if progress else None
-        files = render_files(site, env, mine, diags, timer, tick)
+        files = render_files(site, env, _deal(pages, n)[k], found, timer, tick)
         try:
             written, kept, paths = writer.write_files(stage, out_dir, files)
         finally:
             if progress:
                 progress.done()
-        return written, kept, paths, diags, timer["render"]
+        part, digests = None, {}
+        if indexed:
+            t = time.perf_counter()
+            try:
+                part = search.index_part(site, *search.ranges(len(site.archive.articles), n)[k], shards)
+            except Exception as exc:  # reported once; the rest of the site is still written
+                found.append(error(f"cannot build the search index: {type(exc).__name__}: {exc}",
+                                   search.INDEX, None, "render"))
+            else:
+                w, kp, more, digests = _write_hashed(stage, out_dir, search.chunk_files(part))
+                written, kept, paths = written + w, kept + kp, paths + more
+                part = search.Part(part.first, [], part.shards)  # the rows are written: travel light
+            timer["render"] += time.perf_counter() - t
+        return written, kept, paths, found, timer["render"], part, digests
 
-    parts = fork_map(share, jobs if len(specs) >= 400 else 1)
-    written = sum(p[0] for p in parts)
-    kept = sum(p[1] for p in parts)
-    paths = [path for p in parts for path in p[2]]
-    diags = [d for p in parts for d in p[3]]
-    return written, kept, paths, diags, max(p[4] for p in parts)
+    results = fork_map(pages_and_runs, jobs)
+    for written, kept, paths, found, seconds, _part, _digests in results:
+        add(written, kept, paths, 0.0)
+        diags += found
+    totals[3] = max(r[4] for r in results)
+    parts = [r[5] for r in results]
+    if indexed and all(p is not None for p in parts):
+        t = time.perf_counter()
+        digests = {name: d for r in results for name, d in r[6].items()}
+
+        def shard_share(k: int, n: int):
+            return _write_hashed(stage, out_dir, search.shard_files(parts, range(k, shards, n)))
+
+        for written, kept, paths, more in fork_map(shard_share, jobs):
+            add(written, kept, paths, 0.0)
+            digests |= more
+        entities = search.entities_file(site, shards, search.version_of(digests))
+        add(*_write_hashed(stage, out_dir, {"entities.json": entities})[:3], time.perf_counter() - t)
+    return totals[0], totals[1], totals[2], diags, totals[3]
 
 
 @dataclass

@@ -76,6 +76,11 @@ class _Folded(dict):
 
 
 _FOLDED = _Folded()
+# Between sentences: a control character, which text never holds here (content is cleaned of them
+# and _BYTES turns any left into spaces), so no syllable or bigram can contain it.
+END = "\x01"
+_END_WORD = b" \x01 "
+_FOLDED[END.encode()] = END
 
 
 def fnv1a(token: str) -> int:
@@ -96,27 +101,40 @@ def plain(markdown: str) -> str:
     return _MD_MARK.sub("", _MD_LINK.sub(r"\1", markdown))
 
 
-def sentences(text: str) -> list[list[str]]:
-    """The folded syllables of text, one list per sentence (search.js folds a query the same way)."""
+def _syllables(text: str) -> list[str]:
+    """The folded syllables of text in order, with END between sentences (and maybe at the ends)."""
     data = text.encode("utf-8")
     if not data.isascii():
         for wide, sep in _WIDE:
             if wide in data:
                 data = data.replace(wide, sep)
-    get, out = _FOLDED.__getitem__, []
-    for line in data.translate(_BYTES).split(b"\n"):
-        words = " ".join(map(get, line.split())).split()
-        if words:
-            out.append(words)
+    # One pass over the whole text: a sentence end becomes a word of its own, so an article is
+    # split, folded and joined once rather than sentence by sentence (~100 sentences an article).
+    words = data.translate(_BYTES).replace(b"\n", _END_WORD).split()
+    return " ".join(map(_FOLDED.__getitem__, words)).split()
+
+
+def sentences(text: str) -> list[list[str]]:
+    """The folded syllables of text, one list per sentence (search.js folds a query the same way)."""
+    out, words = [], []
+    for w in _syllables(text):
+        if w == END:
+            if words:
+                out.append(words)
+                words = []
+        else:
+            words.append(w)
+    if words:
+        out.append(words)
     return out
 
 
 def tokens(text: str) -> set[str]:
     """Every syllable of text and every pair of adjacent syllables in one sentence."""
-    out: set[str] = set()
-    for words in sentences(text):
-        out.update(words)
-        out.update(map(" ".join, zip(words, words[1:])))
+    syl = _syllables(text)
+    out = set(syl)
+    out.update(b for b in map(" ".join, zip(syl, syl[1:])) if END not in b)
+    out.discard(END)
     return out
 
 
@@ -190,45 +208,99 @@ class Cancelled(Exception):
     """The index was no longer wanted (the dev server got a newer edit)."""
 
 
-def build_index(site: Site, should_stop=None) -> Index:
-    """The whole index from the archive: pure, deterministic, one pass over the articles.
+@dataclass
+class Part:
+    """The index of a run of consecutive documents: their result rows, and their postings
+    grouped by shard. Parts of disjoint runs are made in parallel (each build process indexes one
+    run of the archive beside its pages); shard_files joins them."""
+    first: int
+    rows: list[list]
+    shards: list[dict[str, array]]
+
+
+def index_part(site: Site, first: int, last: int, shards: int, should_stop=None) -> Part:
+    """Rows and postings of documents first … last-1 (doc n is the n-th newest article).
 
     `should_stop`, asked every few dozen articles, lets the dev server abandon a build an edit
     has made stale (raises Cancelled)."""
+    arts = site.archive.articles
     # Millions of postings at 10,000 articles: 4-byte array items, not 36-byte Python ints in lists.
     postings: defaultdict[str, array] = defaultdict(lambda: array("I"))
-    docs = []
-    for n, a in enumerate(site.archive.articles):  # newest first: doc 0 is the newest article
+    rows = []
+    for n in range(first, last):
         if should_stop is not None and n % 32 == 0 and should_stop():
             raise Cancelled
+        a = arts[n]
         body = body_of(a)  # read once: bodies are not kept in memory during a build
         for w, group in zip(WEIGHTS, article_terms(site, a, body)):
             v = n * 4 + w
-            for token in group:  # the build's hottest loop: ~1,000 tokens an article
+            for token in group:  # the build's hottest loop: ~700 tokens an article
                 postings[token].append(v)
-        docs.append([a.title, U.article(a.slug), a.date.isoformat(), a.source or "", snippet(a, body)])
+        rows.append([a.title, U.article(a.slug), a.date.isoformat(), a.source or "", snippet(a, body)])
+    by_shard: list[dict[str, array]] = [{} for _ in range(shards)]
+    for token, values in postings.items():
+        by_shard[shard_of(token, shards)][token] = values
+    return Part(first, rows, by_shard)
 
-    shards = shard_count(site)
-    by_shard: list[list[str]] = [[] for _ in range(shards)]
-    for token in postings:
-        by_shard[shard_of(token, shards)].append(token)
+
+def ranges(docs: int, parts: int) -> list[tuple[int, int]]:
+    """Split docs into `parts` consecutive runs of whole CHUNKs, as even as can be."""
+    chunks = -(-docs // CHUNK)
+    cuts = [min(docs, CHUNK * (chunks * k // parts)) for k in range(parts + 1)]
+    return list(zip(cuts, cuts[1:]))
+
+
+def chunk_files(part: Part) -> dict[str, bytes]:
+    """search/d/<k>.json for a part's rows (parts start at a multiple of CHUNK)."""
+    return {f"d/{(part.first + k) // CHUNK}.json": _dump(part.rows[k: k + CHUNK])
+            for k in range(0, len(part.rows), CHUNK)}
+
+
+def shard_files(parts: list[Part], which) -> dict[str, bytes]:
+    """search/s/<k>.json for each shard k in `which`, from parts covering every document once."""
+    parts = sorted(parts, key=lambda p: p.first)  # runs in document order: joined lists stay sorted
     files = {}
-    for k, tokens in enumerate(by_shard):  # one shard at a time, releasing its postings as it goes
-        part = {}
-        for token in tokens:
-            values = postings.pop(token)
+    for k in which:
+        merged: dict[str, array] = {}
+        for part in parts:
+            for token, values in part.shards[k].items():
+                have = merged.get(token)
+                merged[token] = values if have is None else have + values
+        out = {}
+        for token, values in merged.items():
             if len(values) > UNIGRAM_CAP and " " not in token:
                 # A common syllable keeps its best postings: title before names before body, newest first.
                 values = _best(values)
-            part[token] = [values[0], *map(sub, values[1:], values)]
-        files[f"s/{k}.json"] = _dump(part)
-    del postings
-    for k in range(0, len(docs), CHUNK):
-        files[f"d/{k // CHUNK}.json"] = _dump(docs[k: k + CHUNK])
-    version = hashlib.sha256(b"".join(files[p] for p in sorted(files))).hexdigest()[:12]
-    files["entities.json"] = _dump({"v": version, "shards": shards, "chunk": CHUNK, "docs": len(docs),
-                                    "entities": entity_rows(site)})
-    return Index(files, shards, len(docs), version)
+            out[token] = [values[0], *map(sub, values[1:], values)]
+        files[f"s/{k}.json"] = _dump(out)
+    return files
+
+
+def version_of(digests: dict[str, str]) -> str:
+    """The index's version from the SHA-256 of each of its other files (search.js adds it to
+    every fetch, so browsers never mix files of two builds)."""
+    text = "".join(f"{name} {digests[name]}\n" for name in sorted(digests))
+    return hashlib.sha256(text.encode()).hexdigest()[:12]
+
+
+def digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def entities_file(site: Site, shards: int, version: str) -> bytes:
+    """search/entities.json: what search.js reads first."""
+    return _dump({"v": version, "shards": shards, "chunk": CHUNK, "docs": len(site.archive.articles),
+                  "entities": entity_rows(site)})
+
+
+def build_index(site: Site, should_stop=None) -> Index:
+    """The whole index from the archive, in this process: pure and deterministic."""
+    shards = shard_count(site)
+    part = index_part(site, 0, len(site.archive.articles), shards, should_stop)
+    files = chunk_files(part) | shard_files([part], range(shards))
+    version = version_of({name: digest(data) for name, data in files.items()})
+    files["entities.json"] = entities_file(site, shards, version)
+    return Index(files, shards, len(part.rows), version)
 
 
 def _best(values: list[int]) -> list[int]:

@@ -16,7 +16,7 @@ class PageSpec:
     build: Callable
     args: tuple = ()
     deps: frozenset[str] = frozenset()
-    batch: str | None = None  # specs of one batch share costly work (the search index): one process renders them
+    batch: str | None = None  # files made from work every build process shares (the search index); written last
 
 
 def article_key(slug: str) -> str:
