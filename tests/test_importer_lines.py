@@ -2,6 +2,8 @@
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from generator.importer import lines as L
 from generator.importer.cues import load_cues
@@ -81,3 +83,44 @@ def test_doubled_requires_exact_halves():
 def test_split_glued_headline_and_caption():
     parts = L.split_glued("Lao PM to pay official visit to Vietnam from January 6-7 hinh anh 1Lao Prime Minister (Photo: VNA)")
     assert parts == ["Lao PM to pay official visit to Vietnam from January 6-7", "Lao Prime Minister (Photo: VNA)"]
+
+
+# The shortcuts taken before the byline, placeholder and language patterns must never change an
+# answer: each is checked against the rule it shortcuts on strings made of the characters that matter.
+_PIECES = list(" |-–/()\n\t.12aAđĐ") + ["\u212a", "ſ", "ı", "İ", "Ảnh", " - ", "Hình 3", "TTXVN", "VNA",
+                                      "(tổng hợp)", "(theo VOV)", "(TH)", "Dương Ngọc", "BÍCH QUYÊN", "\u00a0",
+                                      "\u2028", "٣", "ă", "the ", "les "]
+
+
+def _byline_in_full(line: str) -> str | None:
+    core = L._BYLINE_TAIL.sub("", line).strip(" |-–")
+    ws = core.split()
+    if not 2 <= len(ws) <= 5 or len(core) > 40:
+        return None
+    if any(not w[0].isupper() or not w.replace("-", "").isalpha() for w in ws):
+        return None
+    if core.isupper() or all(w[:1].isupper() and (w[1:].islower() or not w[1:]) for w in ws):
+        return " ".join(w.capitalize() for w in ws) if core.isupper() else core
+    return None
+
+
+def _language_in_full(text: str) -> str:
+    import re
+
+    from generator import importer as I
+    low = text.lower()
+    if len(I._VI_RE.findall(low)) > len(low) / 60:
+        return "vi"
+    words = re.findall(r"[a-zàâçéèêëîïôûùüÿñœ]+", low)
+    scores = {lang: sum(w in common for w in words) for lang, common in I._LANG_WORDS.items()}
+    best = max(scores, key=scores.get)
+    return best if scores[best] else "vi"
+
+
+@given(st.lists(st.sampled_from(_PIECES), max_size=14).map("".join))
+@settings(max_examples=3000, deadline=None)
+def test_line_shortcuts_answer_as_the_full_rules(line):
+    from generator.importer import language
+    assert L.byline(line) == _byline_in_full(line)
+    assert L._placeholder(line) == bool(L._PLACEHOLDER.search(line))
+    assert language(line) == _language_in_full(line)

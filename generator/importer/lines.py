@@ -26,6 +26,12 @@ _GLUED_IMAGE = re.compile(r"(?<!\s)\s*\bhinh anh \d+\s*", re.I)
 _SENTENCE_END = re.compile(r"[.!?…;:\"”'’)\]]\s*$|\./\.$")
 
 
+def _placeholder(line: str) -> bool:
+    # _PLACEHOLDER ends with a digit or '.', before a last newline if any: other lines need no search.
+    last = line[-2:-1] if line.endswith("\n") else line[-1:]
+    return (last == "." or last.isdecimal()) and _PLACEHOLDER.search(line) is not None
+
+
 def words(line: str) -> list[str]:
     """The words of a line (letters and digits)."""
     return re.findall(r"\w+", line)
@@ -64,7 +70,7 @@ def classify(line: str, cues: Cues) -> str:
         return IMAGE
     if cues.furniture and cues.furniture.match(line):
         return FURNITURE
-    if _PLACEHOLDER.search(line):
+    if _placeholder(line):
         return PLACEHOLDER
     if len(line) <= 60 and fold(line).strip(" :.") in cues.trailers:
         return TRAILER
@@ -100,14 +106,20 @@ def terminated(line: str) -> bool:
 
 
 _BYLINE_TAIL = re.compile(r"(?<!\s)\s*(?:\|+|\((?:tổng hợp|TH|lược dịch|theo [^)]{1,30})\)|[-–/]\s*(?:TTXVN|VNA|[A-ZĐ]{2,8}))\s*$", re.I)
+_TAIL_END = re.compile(r"[|)]|[A-ZĐ]", re.I)  # the last character of every _BYLINE_TAIL
 
 
 def byline(line: str) -> str | None:
     """The author's name when a line is a byline ('Dương Ngọc', 'BÍCH QUYÊN', 'Thanh Hà |',
     'Mạnh Đức (tổng hợp)'), else None."""
-    core = _BYLINE_TAIL.sub("", line).strip(" |-–")
+    # Asked of every body line; most end with a full stop, which ends no tail: the tail pattern,
+    # tried at every space of the line, is run only when the last character may end one.
+    last = line.rstrip()[-1:]
+    core = (_BYLINE_TAIL.sub("", line) if last and _TAIL_END.match(last) else line).strip(" |-–")
+    if len(core) > 40:
+        return None
     ws = core.split()
-    if not 2 <= len(ws) <= 5 or len(core) > 40:
+    if not 2 <= len(ws) <= 5:
         return None
     if any(not w[0].isupper() or not w.replace("-", "").isalpha() for w in ws):
         return None
@@ -116,6 +128,9 @@ def byline(line: str) -> str | None:
     return None
 
 
+_AGENCY = re.compile(r"[A-ZĐ]{2,8}(?:/[A-ZĐ]{2,8})?")
+
+
 def agency_line(line: str) -> bool:
     """True for a lone agency credit at the end of a story ('VNA', 'TTXVN')."""
-    return bool(re.fullmatch(r"[A-ZĐ]{2,8}(?:/[A-ZĐ]{2,8})?", line.strip()))
+    return bool(_AGENCY.fullmatch(line.strip()))
