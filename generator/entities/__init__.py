@@ -1,30 +1,20 @@
 """Leaders, events and agreements in an article's own text: `extract(article, registry)`, pure, no disk."""
 from __future__ import annotations
 
-import itertools
 import re
-from dataclasses import dataclass
 
-from ..model import Agreement, Article, Event, Leader, Review, Role
+from ..model import Article, Leader, Review, Role
 from ..registry import Registry
 from ..text import fold, slugify
 from . import agreements as docs
 from .dates import spans
-from .events import find_event, match, new_event
+from .events import find_event
 from .names import matcher_for
 from .officials import find_officials, similar_leader
-from .phrases import capital_words, forms, words
+from .phrases import forms
+from .reconcile import Draft, Extraction, reconcile
 
-
-@dataclass(frozen=True)
-class Extraction:
-    leaders: tuple[str, ...]        # registry ids, in order of first mention
-    events: tuple[str, ...]         # ids (existing or new)
-    agreements: tuple[str, ...]     # ids (existing or new)
-    new_leaders: tuple[Leader, ...]
-    new_events: tuple[Event, ...]
-    new_agreements: tuple[Agreement, ...]
-    review: tuple[Review, ...]      # marks for the article's own `review` list
+__all__ = ["Draft", "Extraction", "article_text", "extract", "read", "reconcile"]
 
 
 # Photo credits inside captions and body lines: "(Ảnh: Thống Nhất/TTXVN)", "- Ảnh: VGP/Nhật Bắc", "ẢNH: TTXVN".
@@ -49,22 +39,31 @@ def article_text(article: Article) -> str:
 
 def extract(article: Article, registry: Registry) -> Extraction:
     """Find the registry leaders an article names, new officials, its event and the documents it lists."""
-    text = article_text(article)
-    folded, sp, caps = forms(text)
-    vocab = words(sp)
-    capvocab = capital_words(caps)
+    return reconcile(read(article, registry), registry)
+
+
+def read(article: Article, registry: Registry, text_forms: tuple[str, str, str, str] | None = None) -> Draft:
+    """What an article reports, read against the registry's leaders (its events and agreements are
+    left to reconcile). text_forms: article_text() and its forms(), when the caller has them."""
+    if text_forms is None:
+        text = article_text(article)
+        text_forms = (text, *forms(text))
+    text, folded, sp, caps = text_forms
+    # The word sets are left to the indexes, which find first words by pattern: None says so.
+    vocab = capvocab = None
     matcher = matcher_for(registry.leaders)
     # the matcher may know leaders a newer registry has (it is extended in place): keep this one's
     found_names = [m for m in matcher.find(text, sp, caps, capvocab) if m.leader in registry.leaders]
     mentions = [(m.start, m.leader) for m in found_names]
 
-    new_leaders, review = [], []
+    new_leaders, review, looked_up = [], [], []
     known = dict(registry.leaders)
     lao_names = None
     for off in find_officials(text, sp, vocab, [(m.start, m.end) for m in found_names], caps, capvocab):
         key = fold(off.name)
         if key in matcher.folded_names:
             continue  # a registry name in a spelling the matcher would not take: leave it out
+        looked_up.append((off.name, off.country))
         if off.country == "LA" and lao_names is None:
             lao_names = {k: v for k, (v, _s) in matcher.forms.items()
                          if v in registry.leaders and registry.leaders[v].country == "LA"}
@@ -87,32 +86,15 @@ def extract(article: Article, registry: Registry) -> Extraction:
     mentions.sort()
     leaders = tuple(dict.fromkeys(i for _p, i in mentions))
 
-    events, new_events = (), ()
     found = find_event(text, folded, sp, vocab, article.date, mentions, known, caps, capvocab)
-    event_id = None
-    if found:
-        event_id = match(found, registry.events)
-        if event_id is None:
-            ev = new_event(found, known, article.slug)
-            event_id = ev.id if ev.id not in registry.events else None
-            new_events = (ev,) if event_id else ()
-        events = (event_id,) if event_id else ()
-
-    ids, new_docs = [], []
     # A list of plans or agreements is a list of signed documents only in an article about a signing.
     listed = (docs.listed(article.body or "") if _SIGNING.search(folded) else []) + docs.inline(text)
+    witnesses, day = (), None
     if listed:
         witnesses = _witnesses(text, folded, mentions, found)
         day = _signing_day(folded, article, found)
-        by_key = _agreement_keys(registry.agreements)
-        for doc in listed:
-            id_ = by_key.get(docs.key(doc.title)) or docs.agreement_id(doc.title)
-            if id_ in ids:
-                continue
-            ids.append(id_)
-            if id_ not in registry.agreements:
-                new_docs.append(docs.make(doc, event_id, day, witnesses, article.slug))
-    return Extraction(leaders, events, tuple(ids), tuple(new_leaders), new_events, tuple(new_docs), tuple(review))
+    return Draft(article.slug, leaders, tuple(new_leaders), tuple(review), found,
+                 tuple((doc, docs.key(doc.title)) for doc in listed), witnesses, day, tuple(looked_up))
 
 
 def _witnesses(text: str, folded: str, mentions, found) -> tuple[str, ...]:
@@ -138,23 +120,3 @@ def _signing_day(folded: str, article: Article, found):
 
 
 _SIGNING = re.compile(r"van kien|ky ket|(?<!\w)ky (?!niem|hop|thuat|luat|vong|tich)|trao doi|chung kien|signed|signing")
-_KEYS: dict[int, tuple[dict, int, dict]] = {}
-
-
-def _agreement_keys(agreements: dict[str, Agreement]) -> dict[str, str]:
-    """folded title key → agreement id, kept per registry map and grown as the map grows (the
-    importer adds agreements as it goes; recomputing every key per article was quadratic)."""
-    hit = _KEYS.get(id(agreements))
-    if hit is not None and hit[0] is agreements and hit[1] <= len(agreements):
-        keys, done = hit[2], hit[1]
-    else:
-        keys, done = {}, 0
-        if len(_KEYS) > 8:
-            _KEYS.clear()
-    if done < len(agreements):
-        for a in itertools.islice(agreements.values(), done, None):
-            k = docs.key(a.title)
-            if k not in keys or a.id > keys[k]:  # the same winner whatever the order they came in
-                keys[k] = a.id
-        _KEYS[id(agreements)] = (agreements, len(agreements), keys)
-    return keys

@@ -7,13 +7,16 @@ import re
 from dataclasses import dataclass
 
 _SEP = r"\s*[/.\-]\s*"
+# A day's one or two digits, not after a digit, '/' or '.': the look back is made after the first
+# digit (the same test), so that the pattern opens with a digit and the engine skips to digits in C.
+_DD = r"(\d(?<![\d/.]\d)\d?)"
 # "3-6/12", "26-27/1/2026", "từ ngày 26 đến 27/1/2026", "từ ngày 12 đến 14-2", "11-12.1", "(5 - 6/11/2025)"
 _RANGE = re.compile(
-    r"(?<![\d/.])(\d{1,2})\s*(?:-|–|den)\s*(?:ngay\s+)?(\d{1,2})" + _SEP + r"(\d{1,2})(?:" + _SEP + r"(\d{4}))?(?![\d/])")
+    _DD + r"\s*(?:-|–|den)\s*(?:ngay\s+)?(\d{1,2})" + _SEP + r"(\d{1,2})(?:" + _SEP + r"(\d{4}))?(?![\d/])")
 # "Ngày 4/12", "trưa 1/12", "ngày 1-12", "ngày 5.2", "ngày 05/02/2026", "chiều nay, 17.10", "hôm nay (24-2)":
 # a day and month, then a word before it that says it is a day (checked on a short window: a
 # pattern that starts with the words would be tried at every position).
-_DAY = re.compile(r"(?<![\d/.])(\d{1,2})" + _SEP + r"(\d{1,2})(?:" + _SEP + r"(\d{4}))?(?![\d/])")
+_DAY = re.compile(_DD + _SEP + r"(\d{1,2})(?:" + _SEP + r"(\d{4}))?(?![\d/])")
 _DAY_WORD = re.compile(r"(?<!\w)(?:ngay|sang|chieu|trua|toi|dem|nay|vao)\W{1,3}(?:nay\W{1,3})?(?:ngay\s+)?$")
 _MONTHS = {m: i for i, m in enumerate(
     "january february march april may june july august september october november december".split(), 1)}

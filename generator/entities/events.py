@@ -10,7 +10,8 @@ from ..text import fold, slugify
 from .names import canonical
 from .dates import Span, spans
 from .lexicon import PLACES, country_in
-from .phrases import PhraseIndex, capital_words, cased, occurrences
+from .phrases import PhraseIndex, cased, word_pattern
+from .tables import grown
 
 # Kinds, strongest first: a visit is the event its talks and receptions belong to.
 # (code, display title, folded phrase pattern, is a visit, the words a phrase of it starts with)
@@ -40,6 +41,7 @@ _BY_WORD: dict[str, list[int]] = {}
 for _i, _row in enumerate(KINDS):
     for _w in _row[4].split():
         _BY_WORD.setdefault(_w, []).append(_i)
+_KIND_WORDS = word_pattern(_BY_WORD)
 VISITS = frozenset(row[0] for row in KINDS if row[3])
 _PLACES = PhraseIndex(PLACES)
 _SESSION_NO = re.compile(r"(?:lan thu|thu)\s+(\d{1,3})\s+(?:cua\s+)?uy ban lien chinh phu|(\d{1,3})(?:st|nd|rd|th) meeting")
@@ -66,15 +68,18 @@ def _sentence(text: str, pos: int) -> tuple[int, int]:
     return start, (m.start() if m else len(text))
 
 
-def kind_hits(folded: str, vocab: frozenset[str]) -> dict[str, list[int]]:
-    """Where each kind's phrases stand, by kind code (positions sorted)."""
+def kind_hits(folded: str, vocab: frozenset[str] | None = None) -> dict[str, list[int]]:
+    """Where each kind's phrases stand, by kind code (positions sorted); vocab, when given, is
+    the words the text has (words() of it), and only those are looked at."""
     hits: dict[str, list[int]] = {}
-    for w in vocab & _BY_WORD.keys():
-        for pos in occurrences(folded, w):
-            for i in _BY_WORD[w]:
-                code, _t, rx, _v = _KIND_RE[i]
-                if rx.match(folded, pos):
-                    hits.setdefault(code, []).append(pos)
+    for m in _KIND_WORDS.finditer(folded):
+        w = m.group()
+        if vocab is not None and w not in vocab:
+            continue
+        for i in _BY_WORD[w]:
+            code, _t, rx, _v = _KIND_RE[i]
+            if rx.match(folded, m.start()):
+                hits.setdefault(code, []).append(m.start())
     return {code: sorted(set(p)) for code, p in hits.items()}
 
 
@@ -99,7 +104,7 @@ def places(text: str, sp: str, caps: str | None = None, capvocab=None) -> list[t
     """(offset, country, display name) of every place the text names, as written."""
     caps = cased(text) if caps is None else caps
     out = []
-    for start, end, key in _PLACES.find(sp, capital_words(caps) if capvocab is None else capvocab, capitals=caps):
+    for start, end, key in _PLACES.find(sp, capvocab, capitals=caps):
         span = text[start:end]
         country, display = PLACES[key]
         if span[0].isupper() and (span.isascii() or fold(display) != key or canonical(span) == canonical(display)):
@@ -184,7 +189,9 @@ def match(found: Found, events: dict[str, Event]) -> str | None:
     slack = dt.timedelta(days=1 if found.dated else 3)
     principal = set(found.participants[:2])
     best = None
-    for ev in events.values():
+    # Only events a principal took part in can match (scanning every event grew with the import).
+    by_leader = grown("events by participant", events, dict, _add_participant)
+    for ev in {id(ev): ev for p in sorted(principal) for ev in by_leader.get(p, ())}.values():
         if ev.start is None:
             continue
         ev_end = ev.end or ev.start
@@ -199,6 +206,11 @@ def match(found: Found, events: dict[str, Event]) -> str | None:
         if best is None or key < best[0]:
             best = (key, ev.id)
     return best[1] if best else None
+
+
+def _add_participant(by_leader: dict[str, list[Event]], ev: Event) -> None:
+    for p in dict.fromkeys(ev.participants):
+        by_leader.setdefault(p, []).append(ev)
 
 
 def new_event(found: Found, leaders: dict[str, Leader], article_slug: str) -> Event:

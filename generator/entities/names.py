@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from ..model import Leader
 from ..text import fold, normalize
 from .lexicon import PLACE_PREFIXES
-from .phrases import PhraseIndex, capital_words, cased, spaced
+from .phrases import PhraseIndex, cased, spaced
 
 # Words that may follow a one-word short name without making it part of a longer name.
 _AFTER_SHORT = frozenset(
@@ -65,8 +65,6 @@ class LeaderMatcher:
             sp = spaced(fold(text))
         if caps is None:
             caps = cased(text)
-        if capvocab is None:
-            capvocab = capital_words(caps)
 
         def accept(start: int, end: int, key: str) -> bool:
             return _accepted(text, start, end, self.forms[key][1], self.masks[key], short=" " not in key)

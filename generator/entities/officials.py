@@ -9,7 +9,7 @@ from typing import NamedTuple
 
 from ..text import fold
 from .lexicon import NOT_OFFICIAL, PLACES, SURNAMES, TITLES, alternation, country_in
-from .phrases import PhraseIndex, capital_words, cased, occurrences
+from .phrases import PhraseIndex, cased, occurrences
 
 _TITLES = PhraseIndex(TITLES)
 _NOT_OFFICIAL = re.compile(r"(?:" + alternation(NOT_OFFICIAL) + r")(?![\w-])")
@@ -99,9 +99,8 @@ def find_officials(text: str, sp: str, vocab, taken: list[tuple[int, int]], caps
     # A title followed closely by a registry name needs no look (the common "Tổng Bí thư Tô Lâm",
     # "Chủ tịch nước Lào Thongloun Sisoulith"), unless a name may stand before it ("Trần Quốc Cường, Bí thư …").
     caps = cased(text) if caps is None else caps
-    capvocab = capital_words(caps) if capvocab is None else capvocab
     found_titles = _TITLES.find(sp, capvocab, capitals=caps)
-    if "dong" in vocab:  # "đồng chí" is the one title written in lower case
+    if vocab is None or "dong" in vocab:  # "đồng chí" is the one title written in lower case
         found_titles += [(s, s + 8, "dong chi") for s in occurrences(sp, "dong chi") if text[s].islower()]
     hits = [(s, e) for s, e, p in sorted(found_titles)
             if (text[s].isupper() or p == "dong chi")

@@ -1,0 +1,153 @@
+"""The entity finder's fast paths give what the plain rules give: folding, first-word patterns, tables."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from generator.entities import agreements, dates, events
+from generator.entities.phrases import (_PLAIN, PhraseIndex, _plain, capital_words, forms, occurrences,
+                                        word_pattern)
+from generator.entities.tables import grown
+from generator.model import Event
+
+_TEXT = st.lists(st.sampled_from(list("aAbBoO xX-.,\n1_") + [
+    "Tô", "Lâm", "TÔ", "tô", "Đà", "đ", "Đ", "ð", "“", "”", "–", "\u0301", "ǅ", "İ", "ß", "Ss", "SS", "Bộ", "BỘ",
+    "Thủ", "tướng", "Chủ", "tịch", "Hà", "Nội", "Xiêng", "Khoảng", "ậ", "ư", "Ư", "ﬁ", "K", "Å"]),
+    max_size=30).map("".join)
+
+
+@given(_TEXT)
+@settings(max_examples=2000, deadline=None)
+def test_plain_is_the_translation(text):
+    assert _plain(text) == text.translate(_PLAIN)
+
+
+def test_plain_takes_the_short_way_for_vietnamese():
+    text = "Tổng Bí thư Tô Lâm hội đàm với Đại sứ"
+    assert _plain(text) == "Tong Bi thu To Lam hoi dam voi Dai su"
+    assert forms(text)[1] == "tong bi thu to lam hoi dam voi dai su"
+
+
+@pytest.mark.parametrize("words, text, found", [
+    (["to", "tong", "lam"], "to tong tongx xto lam_ lam", [(0, "to"), (3, "tong"), (23, "lam")]),
+    (["bo"], "bo,bo.bo bob", [(0, "bo"), (3, "bo"), (6, "bo")]),
+    (["a"], "a", [(0, "a")]),
+])
+def test_word_pattern_finds_whole_words(words, text, found):
+    assert [(m.start(), m.group()) for m in word_pattern(words).finditer(text)] == found
+
+
+def _starts_in_full(index: PhraseIndex, text: str, vocab, accept, capitals):
+    """PhraseIndex.find as it was: every capitalised form of every first word looked for with str.find."""
+    vocab = capital_words(capitals) if vocab is None else vocab
+    starts = sorted({(pos, w) for w in index.firsts & vocab
+                     for form in {w.capitalize(), w.upper()} for pos in occurrences(capitals, form)})
+    out, until = [], -1
+    for pos, w in starts:
+        if pos < until:
+            continue
+        for p in index.by_first[w]:
+            end = pos + len(p)
+            if text.startswith(p, pos) and (end == len(text) or not (text[end].isalnum() or text[end] == "_")) \
+                    and (accept is None or accept(pos, end, p)):
+                out.append((pos, end, p))
+                until = end
+                break
+    return out
+
+
+_PHRASES = ["to lam", "to", "tong bi thu", "bo truong", "bo", "ha noi", "xieng khoang", "ss", "ß", "dai",
+            "thu tuong", "chu tich", "tp. ho chi minh", "1a"]
+
+
+@given(_TEXT, st.lists(st.sampled_from(_PHRASES), min_size=1, max_size=6), st.sampled_from(_PHRASES))
+@settings(max_examples=1500, deadline=None)
+def test_capital_starts_are_those_str_find_gives(text, phrases, later):
+    _folded, sp, caps = forms(text)
+    index = PhraseIndex(phrases)
+    refuse = lambda s, e, p: (s + len(p)) % 3 != 0  # noqa: E731 — an accept() that refuses some
+    for accept in (None, refuse):
+        assert index.find(sp, None, accept, caps) == _starts_in_full(index, sp, None, accept, caps)
+        assert index.find(sp, capital_words(caps), accept, caps) == _starts_in_full(index, sp, None, accept, caps)
+    index.add([later])  # a phrase added after the pattern was compiled is still found
+    assert index.find(sp, None, None, caps) == _starts_in_full(index, sp, None, None, caps)
+
+
+def test_a_growing_index_compiles_again_and_still_finds_everything():
+    index = PhraseIndex(["to lam"])
+    caps = "To Lam gap Nguyen Van A va Xay Som Bun"
+    sp = caps.lower()
+    for n, phrase in enumerate(["nguyen van a", "xay som bun"] + [f"w{i} x" for i in range(40)]):
+        index.add([phrase])
+        assert index.find(sp, None, None, caps) == _starts_in_full(index, sp, None, None, caps)
+    assert [p for _s, _e, p in index.find(sp, None, None, caps)] == ["to lam", "nguyen van a", "xay som bun"]
+
+
+# The date and agreement patterns open with what they look for (a digit, a capital) so the engine
+# can skip ahead; each is checked against the pattern it replaced.
+_SEP = r"\s*[/.\-]\s*"
+_WAS = {
+    "range": (re.compile(r"(?<![\d/.])(\d{1,2})\s*(?:-|–|den)\s*(?:ngay\s+)?(\d{1,2})" + _SEP + r"(\d{1,2})(?:" + _SEP
+                         + r"(\d{4}))?(?![\d/])"), dates._RANGE),
+    "day": (re.compile(r"(?<![\d/.])(\d{1,2})" + _SEP + r"(\d{1,2})(?:" + _SEP + r"(\d{4}))?(?![\d/])"), dates._DAY),
+    "inline": (re.compile(r"(?<=[a-zà-ỹđ,] )(Hiệp định|Hiệp ước|Thỏa thuận|Nghị định thư|Tuyên bố chung|Biên bản ghi nhớ"
+                          r"|Bản ghi nhớ) ([^,;.()\n:“”\"]{3,160})"), agreements._INLINE),
+}
+
+
+@given(st.lists(st.sampled_from(list("0123456789/.- –\nabcdenyg,") + [
+    "den ", "ngay ", "Hiệp định ", "Bản ghi nhớ", "Biên bản ghi nhớ ", "Thỏa thuận", "Tuyên bố chung", "Nghị định thư",
+    "Hiệp ước", "x, ", "à ", "Việt Nam", "A ", "đ "]), max_size=25).map("".join))
+@settings(max_examples=3000, deadline=None)
+def test_rewritten_patterns_match_as_before(text):
+    for was, now in _WAS.values():
+        assert [(m.span(), m.groups()) for m in now.finditer(text)] == \
+            [(m.span(), m.groups()) for m in was.finditer(text)]
+
+
+def test_a_grown_table_reads_only_what_was_added():
+    seen = []
+    mapping = {"a": 1, "b": 2}
+    add = lambda table, v: (seen.append(v), table.append(v))  # noqa: E731
+    assert grown("t", mapping, list, add) == [1, 2]
+    mapping["c"] = 3
+    assert grown("t", mapping, list, add) == [1, 2, 3] and seen == [1, 2, 3]
+    del mapping["a"], mapping["b"]
+    assert grown("t", mapping, list, add) == [3]  # smaller: read again
+
+
+def _match_in_full(found, evs):
+    slack = dt.timedelta(days=1 if found.dated else 3)
+    principal, best = set(found.participants[:2]), None
+    for ev in evs.values():
+        if ev.start is None:
+            continue
+        if found.start > (ev.end or ev.start) + slack or found.end < ev.start - slack:
+            continue
+        if found.host and ev.host and found.host != ev.host:
+            continue
+        shared = principal & set(ev.participants)
+        if shared:
+            key = (-len(shared), abs((ev.start - found.start).days), ev.id)
+            best = min(best or (key, ev.id), (key, ev.id))
+    return best[1] if best else None
+
+
+def test_match_looks_only_at_the_principals_events_and_agrees_with_a_full_scan():
+    import random
+    rnd = random.Random(7)
+    people = [f"p{i}" for i in range(8)]
+    day = dt.date(2024, 1, 1)
+    evs: dict[str, Event] = {}
+    for n in range(300):
+        start = day + dt.timedelta(days=rnd.randrange(60))
+        found = events.Found("hoi-dam", "Hội đàm", start, start + dt.timedelta(days=rnd.randrange(3)),
+                             rnd.choice(["VN", "LA", None]), None, tuple(rnd.sample(people, 3)), rnd.random() < .5)
+        assert events.match(found, evs) == _match_in_full(found, evs)
+        ev_id = f"e{n}"
+        evs[ev_id] = Event(ev_id, "x", "hoi-dam", found.start if n % 9 else None, found.end, None, found.host,
+                           tuple(rnd.sample(people, 2)))
