@@ -20,7 +20,7 @@ from .parallel import default_jobs, fork_map
 from .render import TEMPLATES, environment, page_specs, read_static, render_page, search
 from .render import urls as U
 from .render.spec import PageSpec
-from .render.views import Site
+from .render.views import Reads, Site
 
 STEPS = ("load", "link", "render", "write")
 
@@ -119,18 +119,24 @@ def _where(site: Site, spec: PageSpec) -> str:
 
 
 def render_files(site: Site, env: jinja2.Environment, specs: list[PageSpec], diags: list[Diagnostic],
-                 timer: dict[str, float], progress=None) -> Iterator[tuple[str, bytes]]:
-    """Render each spec lazily (the writer consumes as it goes); a failing page is reported and skipped."""
+                 timer: dict[str, float], progress=None, reads: dict[str, Reads] | None = None) -> Iterator[tuple[str, bytes]]:
+    """Render each spec lazily (the writer consumes as it goes); a failing page is reported and skipped.
+    With `reads`, what each page read from the archive is recorded there by path."""
     for n, spec in enumerate(specs, 1):
         t = time.perf_counter()
         try:
-            data = render_page(env, site, spec)
+            record = None
+            if reads is not None:
+                record = reads[spec.path] = Reads()
+            data = render_page(env, site, spec, record)
         except Exception as exc:  # a page's failure must not stop the others; it is reported
             line = None
             if isinstance(exc, jinja2.TemplateError):
                 line = getattr(exc, "lineno", None)
             diags.append(error(f"cannot render {spec.path}: {type(exc).__name__}: {exc}", _where(site, spec), line, "render"))
             data = None
+            if reads is not None:
+                del reads[spec.path]  # nothing was shown: the caller tries it again later
         timer["render"] = timer.get("render", 0.0) + time.perf_counter() - t
         if progress:
             progress(n)
@@ -150,8 +156,9 @@ def _write_hashed(stage: Path, out_dir: Path, files: dict[str, bytes]) -> tuple[
 
 
 def _render_and_write(site: Site, env: jinja2.Environment, specs: list[PageSpec], stage: Path, out_dir: Path,
-                      jobs: int, stream=None) -> tuple[int, int, list[str], list[Diagnostic], float]:
-    """Render the specs and write them into stage, in `jobs` processes.
+                      jobs: int, stream=None, reads: dict[str, Reads] | None = None
+                      ) -> tuple[int, int, list[str], list[Diagnostic], float]:
+    """Render the specs and write them into stage, in `jobs` processes (one when recording reads).
 
     The search index's files (batch specs) come from work every process shares: each indexes one
     run of the archive's articles beside its pages and writes that run's result rows; then each
@@ -159,7 +166,7 @@ def _render_and_write(site: Site, env: jinja2.Environment, specs: list[PageSpec]
     entities.json last, with the version made from the others."""
     pages = [s for s in specs if not s.batch]
     indexed = any(s.batch for s in specs)
-    jobs = jobs if len(specs) >= 400 else 1
+    jobs = jobs if len(specs) >= 400 and reads is None else 1
     shards = search.shard_count(site) if indexed else 0
     diags: list[Diagnostic] = []
     totals = [0, 0, [], 0.0]  # written, kept, paths, render seconds
@@ -175,7 +182,7 @@ def _render_and_write(site: Site, env: jinja2.Environment, specs: list[PageSpec]
         timer = {"render": 0.0}
         progress = _Progress("render", len(pages), stream) if k == 0 else None
         tick = (lambda i: progress(i * n)) if progress else None
-        files = render_files(site, env, _deal(pages, n)[k], found, timer, tick)
+        files = render_files(site, env, _deal(pages, n)[k], found, timer, tick, reads)
         try:
             written, kept, paths = writer.write_files(stage, out_dir, files)
         finally:
@@ -265,8 +272,10 @@ def prepare(content_dir: Path, config: SiteConfig, templates_dir: Path = TEMPLAT
                     timings, tuple(articles), bool(found))
 
 
-def write(prep: Prepared, out_dir: Path, result: BuildResult, jobs: int | None = None, stream=None) -> None:
-    """Render every page of a prepared site into a staging folder and swap it in for out_dir."""
+def write(prep: Prepared, out_dir: Path, result: BuildResult, jobs: int | None = None, stream=None,
+          reads: dict[str, Reads] | None = None) -> None:
+    """Render every page of a prepared site into a staging folder and swap it in for out_dir;
+    with `reads`, in this process, recording what each page read (the dev server keeps it)."""
     diags = result.diagnostics
     t0 = time.perf_counter()
     out_dir = Path(out_dir)
@@ -277,7 +286,7 @@ def write(prep: Prepared, out_dir: Path, result: BuildResult, jobs: int | None =
         stage = writer.begin(out_dir)
         try:
             written, kept, paths, found, render_time = _render_and_write(
-                prep.site, prep.env, prep.specs, stage, out_dir, jobs or default_jobs(), stream)
+                prep.site, prep.env, prep.specs, stage, out_dir, jobs or default_jobs(), stream, reads)
         except BaseException:
             writer.abort(stage)
             raise

@@ -55,11 +55,15 @@ def body_of(article: Article) -> str:
         return ""
 
 
-def load_registry(data_dir: Path) -> tuple[Registry, list[Diagnostic]]:
-    """The three registry files (a missing file is an empty registry)."""
+def load_registry(data_dir: Path, kinds=None, base: Registry | None = None) -> tuple[Registry, list[Diagnostic]]:
+    """The three registry files (a missing file is an empty registry). With `kinds` and `base`,
+    only those kinds' files are read and the others are base's (the dev server after an edit)."""
     diags: list[Diagnostic] = []
     maps = {}
     for kind, name in registry.FILES.items():
+        if kinds is not None and base is not None and kind not in kinds:
+            maps[kind] = getattr(base, kind)
+            continue
         path = data_dir / name
         maps[kind] = {}
         if path.exists():

@@ -1,13 +1,13 @@
 """The dev server's builds: one full build, then after each edit only the pages the edit touches.
 
-Every page spec names what it depends on (`article:<slug>`, `leader:<id>`, `articles`, …). An
-edit is turned into the keys it changes, and only the pages whose dependencies meet those keys are
-rendered again, then written file by file (each by write-then-rename; unchanged bytes are not
-written). A change to an article's body or captions alone is patched into the linked archive
-without relinking; other article or registry changes relink (a fraction of a second at 10,000
-articles) and also add or remove pages. Templates, settings and the stylesheet rebuild everything.
-The search index, which every article feeds, is rendered in a second lane after the browsers have
-been told to reload.
+Every page records what it read from the archive while it is rendered (render.views.Reads). An
+edit is turned into what it changed: keys of articles and entities, and the archive's lists
+before and after; generator.affected matches those against the pages' records, and only those
+pages (plus pages that appear, or whose arguments change) are rendered again, then written file
+by file (each by write-then-rename; unchanged bytes are not written). A change to an article that
+keeps its place in the graph (its date and entities) is patched into the linked archive without
+relinking. Templates, settings and the stylesheet rebuild everything. The search index, which
+every article feeds, is rendered in a second lane after the browsers have been told to reload.
 """
 from __future__ import annotations
 
@@ -18,22 +18,18 @@ from pathlib import Path
 from . import build as build_mod
 from . import changes
 from . import config as config_mod
+from .affected import LINKS, Dependencies, article_keys, registry_keys
 from .build import BuildResult, Prepared
 from .content import load_article, load_registry
 from .model import Article, Diagnostic
 from .render import search
-from .render.spec import PageSpec, article_key, entity_key
+from .render.spec import PageSpec
+from .render.views import Reads
 from .writer import WriteStats, check_path, replace_files
 
-SLOW_PREFIX = "search/"  # the search index files: re-rendered after the reload
-_SHOWN_ELSEWHERE = ("title", "date", "source", "source_url", "author", "lead", "language", "leaders", "events",
-                    "agreements", "raw", "review", "slug")
 # What places an article in the graph: a change here relinks; any other field is patched in.
 _STRUCTURE = ("slug", "date", "leaders", "events", "agreements")
-
-
-def _slow(spec: PageSpec) -> bool:
-    return spec.path.startswith(SLOW_PREFIX) and spec.template is None
+_REGISTRY_LISTS = ("leaders", "events", "agreements")  # index orders made from the registry alone
 
 
 def structure(a: Article) -> tuple:
@@ -41,35 +37,8 @@ def structure(a: Article) -> tuple:
     return tuple(getattr(a, f) for f in _STRUCTURE)
 
 
-def summary(a: Article) -> tuple:
-    """What other pages (lists, entity pages, feeds, open data) show of an article."""
-    return tuple(getattr(a, f) for f in _SHOWN_ELSEWHERE)
-
-
-def entity_keys(a: Article) -> set[str]:
-    """The keys of the entities an article names."""
-    return ({entity_key("leaders", i) for i in a.leaders} | {entity_key("events", i) for i in a.events}
-            | {entity_key("agreements", i) for i in a.agreements})
-
-
-def registry_keys(old, new) -> set[str]:
-    """Keys of every entity added, removed or changed between two registries, with their kinds."""
-    keys: set[str] = set()
-    for kind in ("leaders", "events", "agreements"):
-        a, b = getattr(old, kind), getattr(new, kind)
-        for id_ in a.keys() | b.keys():
-            if a.get(id_) != b.get(id_):
-                keys |= {entity_key(kind, id_), kind}
-    return keys
-
-
-def affected(specs: list[PageSpec], keys: set[str], old: dict[str, frozenset] | None = None) -> list[PageSpec]:
-    """The specs whose dependencies, before or after the edit, meet the keys; with `old` (path →
-    dependencies before), also the pages that did not exist before. A page that used to show the
-    edited article (as a neighbour, say) and no longer does has changed too."""
-    if old is None:
-        return [s for s in specs if s.deps & keys]
-    return [s for s in specs if s.path not in old or (s.deps | old[s.path]) & keys]
+def _slow(spec: PageSpec) -> bool:
+    return spec.batch is not None
 
 
 @dataclass
@@ -81,6 +50,9 @@ class Session:
     prep: Prepared | None = None
     articles: dict[str, Article] = field(default_factory=dict)  # by file path, as loaded
     pending_slow: list[PageSpec] = field(default_factory=list)
+    deps: Dependencies = field(default_factory=Dependencies)
+    dirty: set[str] = field(default_factory=set)  # pages that failed to render: tried again next time
+    pending: dict[str, list[str]] = field(default_factory=dict)  # changes a failed rebuild did not apply
 
     def full(self) -> BuildResult:
         """Load and build everything (the first build, and after template or settings changes)."""
@@ -89,14 +61,27 @@ class Session:
         result = BuildResult(diagnostics=cfg_diags + prep.diagnostics, timings=dict(prep.timings))
         if result.errors:
             return result  # the last good site stays
-        build_mod.write(prep, self.out, result, jobs=1)
+        reads: dict[str, Reads] = {}
+        build_mod.write(prep, self.out, result, jobs=1, reads=reads)
         self.prep = prep
         self.articles = {a.path: a for a in prep.loaded}
         self.pending_slow = []
+        self.deps, self.dirty, self.pending = Dependencies(), set(), {}
+        self._remember(prep.specs, reads)
         return result
 
     def update(self, kinds: dict[str, list[str]]) -> BuildResult:
-        """Rebuild after the changes in `kinds` (see generator.changes); errors keep the last good site."""
+        """Rebuild after the changes in `kinds` (see generator.changes); errors keep the last good site,
+        and the changes stay pending, so the next rebuild reads those files again and reports them
+        until they are fixed."""
+        kinds = {k: sorted(set(self.pending.get(k, [])) | set(kinds.get(k, []))) for k in self.pending.keys() | kinds.keys()}
+        self.pending = kinds
+        result = self._update(kinds)
+        if not result.errors:
+            self.pending = {}
+        return result
+
+    def _update(self, kinds: dict[str, list[str]]) -> BuildResult:
         if self.prep is None or any(k in kinds for k in (changes.TEMPLATE, changes.CONFIG, changes.STYLE)):
             return self.full()
         t0 = time.perf_counter()
@@ -104,16 +89,15 @@ class Session:
         diags: list[Diagnostic] = result.diagnostics
         articles = dict(self.articles)
         registry = self.prep.registry
-        keys: set[str] = set()
         relink = False
-        patched: dict[str, Article] = {}
+        edited: dict[str, tuple[Article | None, Article | None]] = {}  # path → (before, after)
         for rel in kinds.get(changes.ARTICLE, []):
             path = self.content / Path(rel).relative_to("content")
             old = articles.get(str(path))
             if not path.exists():
                 if old is not None:
                     del articles[str(path)]
-                    keys |= {"articles", article_key(old.slug)} | entity_keys(old)
+                    edited[str(path)] = (old, None)
                     relink = True
                 continue
             new, found = load_article(path)
@@ -121,45 +105,67 @@ class Session:
             if new is None:
                 continue
             articles[str(path)] = new
-            if old is not None and structure(old) == structure(new):
-                # Same place in the graph: patch it in. Lists show its title, lead and outlet.
-                keys.add(article_key(new.slug))
-                if summary(old) != summary(new):
-                    keys.add("articles")
-                patched[new.slug] = new
-            else:
-                keys |= {"articles", article_key(new.slug)} | entity_keys(new)
-                keys |= ({article_key(old.slug)} | entity_keys(old)) if old is not None else set()
+            edited[str(path)] = (old, new)
+            if old is None or structure(old) != structure(new):
                 relink = True
         if changes.REGISTRY in kinds:
-            registry, found = load_registry(self.content / "data")
+            named = {Path(rel).stem for rel in kinds[changes.REGISTRY]}  # only the files that changed
+            registry, found = load_registry(self.content / "data", named, registry)
             diags += found
-            keys |= registry_keys(self.prep.registry, registry)
             relink = True
         result.timings["load"] = time.perf_counter() - t0
         if result.errors:
             return result
-        old_deps = {s.path: s.deps for s in self.prep.specs}
+        old_prep = self.prep
         if relink:
-            prep = build_mod.prepare(self.content, self.prep.config, self.templates,
+            prep = build_mod.prepare(self.content, old_prep.config, self.templates,
                                      articles=sorted(articles.values(), key=lambda a: a.path), registry=registry)
             diags += prep.diagnostics
             if result.errors:
                 return result
-            targets = affected(prep.specs, keys, old_deps)
         else:
-            prep = self._patch(patched)
-            targets = affected(prep.specs, keys)
-        removed = sorted(old_deps.keys() - {s.path for s in prep.specs})
-        fast = [s for s in targets if not _slow(s)]
-        self.pending_slow = [s for s in prep.specs if _slow(s)]
+            prep = self._patch({new.slug: new for _old, new in edited.values()})
         t1 = time.perf_counter()
+        targets = self._targets(old_prep, prep, edited, relink)
+        removed = sorted({s.path for s in old_prep.specs} - {s.path for s in prep.specs})
+        fast = [s for s in prep.specs if s.path in targets and not _slow(s)]
+        self.pending_slow = [s for s in prep.specs if _slow(s)]
+        result.timings["link"] = t1 - t0 - result.timings["load"]
         result.stats = self._write(prep, fast, diags)
         result.stats = WriteStats(result.stats.written, result.stats.kept, self._remove(removed))
         result.timings["render"] = time.perf_counter() - t1
         result.files = len(fast)
         self.prep, self.articles = prep, articles
         return result
+
+    def _targets(self, old: Prepared, new: Prepared, edited: dict, relinked: bool) -> set[str]:
+        """Paths of the pages an edit touches: what they read changed, or they are new, or their
+        arguments changed, or they failed to render last time."""
+        before, after = old.archive.by_slug, new.archive.by_slug
+        keys: set[str] = set()
+        for was, now in edited.values():  # compared as linked (ids resolved)
+            slugs = {a.slug for a in (was, now) if a is not None}
+            for slug in slugs:
+                keys |= article_keys(before.get(slug), after.get(slug))
+        lists = {}
+        if relinked:
+            # Relinking may change the ids of articles nobody edited (a leader left the registry).
+            keys |= {"links:" + a.slug for a in new.archive.articles
+                     if a.slug in before and any(getattr(a, f) != getattr(before[a.slug], f) for f in LINKS)}
+            if new.registry is old.registry:  # index orders made from the registry alone are the same
+                for name in _REGISTRY_LISTS:
+                    if name in old.site._lists:
+                        new.site._lists.setdefault(name, old.site._lists[name])
+            else:
+                keys |= registry_keys(old.archive, new.archive)
+            for name in self.deps.lists():
+                was, now = old.site.list(name), new.site.list(name)
+                if was is not now and was != now:
+                    lists[name] = (was, now)
+        targets = self.deps.affected(keys, lists) | self.dirty
+        specs_before = {s.path: (s.template, s.args) for s in old.specs}
+        targets |= {s.path for s in new.specs if specs_before.get(s.path) != (s.template, s.args)}
+        return targets
 
     def finish_slow(self, should_stop=None) -> WriteStats | None:
         """Render the second lane (the search index) after the browsers were told to reload;
@@ -186,16 +192,32 @@ class Session:
         archive = replace(prep.archive, by_slug=by_slug,
                           articles=tuple(by_slug.get(a.slug, a) for a in prep.archive.articles))
         site = build_mod.Site(archive, prep.config, prep.site.static)
+        site._lists.update(prep.site._lists)  # same places, same lists
         loaded = tuple(patched.get(a.slug, a) for a in prep.loaded)
         return replace(prep, archive=archive, site=site, loaded=loaded)
 
     def _write(self, prep: Prepared, specs: list[PageSpec], diags: list[Diagnostic]) -> WriteStats:
-        files = build_mod.render_files(prep.site, prep.env, specs, diags, {})
-        return replace_files(self.out, files)
+        reads: dict[str, Reads] = {}
+        stats = replace_files(self.out, build_mod.render_files(prep.site, prep.env, specs, diags, {}, reads=reads))
+        self._remember(specs, reads)
+        return stats
+
+    def _remember(self, specs: list[PageSpec], reads: dict[str, Reads]) -> None:
+        """Keep what rendered pages read; a page that failed is tried again after the next edit."""
+        for spec in specs:
+            if spec.batch is not None:
+                continue
+            if spec.path in reads:
+                self.dirty.discard(spec.path)
+                self.deps.record(spec.path, reads[spec.path])
+            else:
+                self.dirty.add(spec.path)
 
     def _remove(self, paths: list[str]) -> int:
         gone = 0
         for path in paths:
+            self.deps.forget(path)
+            self.dirty.discard(path)
             target = self.out / check_path(path)
             if target.is_file():
                 target.unlink()

@@ -31,6 +31,8 @@ def article_order(a: Article):
 
 def _resolve(article: Article, kind: str, known: dict, diags: list[Diagnostic]) -> tuple[str, ...]:
     ids = getattr(article, kind)
+    if all(i in known for i in ids) and len(set(ids)) == len(ids):
+        return ids
     good = tuple(dict.fromkeys(i for i in ids if i in known))
     for missing in (i for i in ids if i not in known):
         diags.append(error(f"{kind}: unknown id {missing!r} (not in content/data/{kind}.yaml)",
@@ -43,9 +45,11 @@ def link(articles: tuple[Article, ...], reg: Registry) -> tuple[Archive, list[Di
     diags: list[Diagnostic] = []
     resolved = []
     for a in articles:
-        resolved.append(replace(a, leaders=_resolve(a, "leaders", reg.leaders, diags),
-                                events=_resolve(a, "events", reg.events, diags),
-                                agreements=_resolve(a, "agreements", reg.agreements, diags)))
+        ids = (_resolve(a, "leaders", reg.leaders, diags), _resolve(a, "events", reg.events, diags),
+               _resolve(a, "agreements", reg.agreements, diags))
+        # The same object when nothing was dropped: the dev server tells changed articles by identity.
+        same = ids == (a.leaders, a.events, a.agreements)
+        resolved.append(a if same else replace(a, leaders=ids[0], events=ids[1], agreements=ids[2]))
     resolved.sort(key=article_order)
 
     leader_articles, event_articles, agreement_articles = defaultdict(list), defaultdict(list), defaultdict(list)

@@ -10,8 +10,7 @@ import pytest
 from generator import changes
 from generator import config as config_mod
 from generator.build import build
-from generator.incremental import Session, affected, summary
-from generator.render.spec import PageSpec
+from generator.incremental import Session
 from tests.sitekit import synthetic
 
 TEMPLATES = Path(os.environ.get("TEST_TEMPLATES", Path(__file__).parent.parent / "templates"))
@@ -102,22 +101,6 @@ def test_broken_edit_keeps_the_last_good_site(tmp_path, content):
     assert tree(tmp_path / "inc") == snapshot
 
 
-def test_summary_ignores_body_and_captions():
-    from generator.model import Article
-    import datetime as dt
-    a = Article(slug="s", title="T", date=dt.date(2025, 1, 1), body="x", captions=("c",))
-    b = Article(slug="s", title="T", date=dt.date(2025, 1, 1), body="y", captions=("d",))
-    assert summary(a) == summary(b)
-
-
-def test_affected_uses_old_and_new_dependencies():
-    new = [PageSpec("a", None, None, (), frozenset({"article:x"})), PageSpec("b", None, None, (), frozenset({"article:y"})),
-           PageSpec("c", None, None, (), frozenset())]
-    old = {"a": frozenset(), "b": frozenset({"article:z"})}
-    assert [s.path for s in affected(new, {"article:z"}, old)] == ["b", "c"]
-    assert [s.path for s in affected(new, {"article:x"})] == ["a"]
-
-
 def test_noop_build_is_skipped_and_any_change_rebuilds(tmp_path, content, capsys):
     from generator.cli import main
     out = tmp_path / "site"
@@ -146,3 +129,36 @@ def test_the_search_lane_yields_to_a_newer_edit(tmp_path, content):
     assert session.pending_slow == pending                          # still to do
     assert session.finish_slow(lambda: False).written >= 1           # done by the next chance
     assert session.pending_slow == []
+
+
+def test_a_broken_registry_file_is_reported_until_fixed_whatever_else_is_edited(tmp_path, content):
+    session = Session(content, tmp_path / "inc", TEMPLATES)
+    session.full()
+    snapshot = tree(tmp_path / "inc")
+    events = content / "data" / "events.yaml"
+    good = events.read_text(encoding="utf-8")
+    events.write_text(good + "broken: [\n", encoding="utf-8")
+    assert session.update(changes.classify(["content/data/events.yaml"])).errors
+    # Only leaders.yaml changed now, but events.yaml is still broken: still an error, site kept.
+    rel = edit(content, "data/leaders.yaml", lambda t: t + "moi:\n  name: Người Mới\n  country: LA\n")
+    result = session.update(changes.classify([rel]))
+    assert any("events.yaml" in str(d) for d in result.errors)
+    assert tree(tmp_path / "inc") == snapshot
+    events.write_text(good, encoding="utf-8")
+    assert not session.update(changes.classify(["content/data/events.yaml"])).errors
+    assert (tmp_path / "inc" / "lanh-dao" / "moi" / "index.html").is_file()
+
+
+def test_a_broken_article_is_reported_until_fixed_whatever_else_is_edited(tmp_path, content):
+    session = Session(content, tmp_path / "inc", TEMPLATES)
+    session.full()
+    first, second = (f"articles/{p.name}" for p in sorted((content / "articles").glob("*.md"))[:2])
+    good = (content / first).read_text(encoding="utf-8")
+    assert session.update(changes.classify([edit(content, first, lambda t: t.replace("title:", "title: [", 1))])).errors
+    result = session.update(changes.classify([edit(content, second, lambda t: t + "\nThêm.\n")]))
+    assert any(first.split("/")[1] in str(d) for d in result.errors)
+    (content / first).write_text(good.replace("title: ", "title: Đã sửa ", 1), encoding="utf-8")
+    assert not session.update(changes.classify([f"content/{first}"])).errors
+    slug = first.split("/")[1][:-3]
+    assert "Đã sửa" in (tmp_path / "inc" / "bai-viet" / slug / "index.html").read_text(encoding="utf-8")
+    assert "Thêm." in (tmp_path / "inc" / "bai-viet" / second.split("/")[1][:-3] / "index.html").read_text(encoding="utf-8")

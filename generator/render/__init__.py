@@ -10,9 +10,9 @@ from ..config import SiteConfig
 from ..linker import Archive
 from . import agreements, api, articles, events, feeds, leaders, pages, search, sitemap
 from .spec import PageSpec
-from .views import Site
+from .views import Reads, Site
 
-__all__ = ["PageSpec", "Site", "environment", "page_specs", "render", "render_page", "TEMPLATES"]
+__all__ = ["PageSpec", "Reads", "Site", "environment", "page_specs", "render", "render_page", "TEMPLATES"]
 
 # The repository's templates/ (next to the package); a non-editable install run from the
 # repository falls back to ./templates.
@@ -42,9 +42,14 @@ def page_specs(site: Site) -> list[PageSpec]:
     return html + feeds.specs(site) + api.specs(site) + search.specs(site) + sitemap.specs(site, html)
 
 
-def render_page(env: jinja2.Environment, site: Site, spec: PageSpec) -> bytes:
-    """One file's bytes (raises what the template or view raises)."""
-    view = spec.build(site, *spec.args)
+def render_page(env: jinja2.Environment, site: Site, spec: PageSpec, reads: Reads | None = None) -> bytes:
+    """One file's bytes (raises what the template or view raises); with `reads`, what the page
+    read from the archive is recorded there."""
+    site.reads = reads
+    try:
+        view = spec.build(site, *spec.args)
+    finally:
+        site.reads = None
     if spec.template is None:
         return view
     return env.get_template(spec.template).render(view).encode("utf-8")

@@ -6,7 +6,7 @@ import os
 import uuid
 
 from . import urls as U
-from .spec import PageSpec, entity_key
+from .spec import PageSpec
 from .views import Site
 
 
@@ -25,11 +25,15 @@ def atom_id(site: Site, rel: str) -> str:
     return "urn:uuid:" + str(uuid.uuid5(uuid.NAMESPACE_URL, "generator:" + rel))
 
 
-def feed_view(site: Site, rel: str, title: str, slugs) -> dict:
-    """An Atom feed of the newest feed_size articles among slugs (newest first already)."""
+def feed_view(site: Site, rel: str, title: str, name: str) -> dict:
+    """An Atom feed of the newest feed_size articles of the named list (newest first already)."""
     arc = site.archive
-    arts = [arc.by_slug[s] for s in list(slugs)[: site.config.feed_size]]
+    arts = [arc.by_slug[s] for s in site.items(name, 0, site.config.feed_size)]
     feed_rel = rel + U.FEED
+    site.uses(*(k + a.slug for a in arts for k in ("a:", "links:")))
+    site.uses(*("leader:" + i for a in arts for i in a.leaders))
+    if not arts:  # an empty feed is dated by the site's newest article
+        site.uses(*("a:" + s for s in site.items("articles", 0, 1)))
     return {"title": title, "subtitle": site.config.description, "id": atom_id(site, feed_rel),
             "self": site.urls.absolute(feed_rel), "alternate": site.urls.absolute(rel),
             "updated": stamp(arts[0].date if arts else site.newest_date()), "lang": site.config.language,
@@ -40,38 +44,25 @@ def feed_view(site: Site, rel: str, title: str, slugs) -> dict:
 
 
 def site_feed(site: Site) -> dict:
-    return feed_view(site, "", site.config.title, (a.slug for a in site.archive.articles))
+    return feed_view(site, "", site.config.title, "articles")
 
 
 def leader_feed(site: Site, id_: str) -> dict:
+    site.uses("leader:" + id_)
     x = site.archive.leaders[id_]
-    return feed_view(site, U.leader(id_), f"{x.name} – {site.config.title}", site.archive.leader_articles.get(id_, ()))
+    return feed_view(site, U.leader(id_), f"{x.name} – {site.config.title}", f"leader:{id_}")
 
 
 def event_feed(site: Site, id_: str) -> dict:
+    site.uses("event:" + id_)
     e = site.archive.events[id_]
-    return feed_view(site, U.event(id_), f"{e.title} – {site.config.title}", site.archive.event_articles.get(id_, ()))
-
-
-def _entries_deps(site: Site, slugs) -> set[str]:
-    """What a feed of these articles shows: the articles, and the leaders named as their categories."""
-    arc = site.archive
-    deps = {f"article:{s}" for s in slugs}
-    for s in slugs[: site.config.feed_size]:
-        deps |= {entity_key("leaders", i) for i in arc.by_slug[s].leaders}
-    return deps
+    return feed_view(site, U.event(id_), f"{e.title} – {site.config.title}", f"event:{id_}")
 
 
 def specs(site: Site) -> list[PageSpec]:
     """The site feed, and a feed for every leader and event."""
     arc = site.archive
-    out = [PageSpec(U.FEED, "feed.xml", site_feed, (), frozenset({"articles", "leaders", "site"}))]
-    for id_ in arc.leaders:
-        slugs = arc.leader_articles.get(id_, ())
-        deps = {entity_key("leaders", id_), "site"} | _entries_deps(site, slugs)
-        out.append(PageSpec(U.leader(id_) + U.FEED, "feed.xml", leader_feed, (id_,), frozenset(deps)))
-    for id_ in arc.events:
-        slugs = arc.event_articles.get(id_, ())
-        deps = {entity_key("events", id_), "site"} | _entries_deps(site, slugs)
-        out.append(PageSpec(U.event(id_) + U.FEED, "feed.xml", event_feed, (id_,), frozenset(deps)))
+    out = [PageSpec(U.FEED, "feed.xml", site_feed, ())]
+    out += [PageSpec(U.leader(id_) + U.FEED, "feed.xml", leader_feed, (id_,)) for id_ in arc.leaders]
+    out += [PageSpec(U.event(id_) + U.FEED, "feed.xml", event_feed, (id_,)) for id_ in arc.events]
     return out

@@ -5,7 +5,7 @@ from itertools import groupby
 
 from ..text import fold
 from . import urls as U
-from .spec import PageSpec, entity_key
+from .spec import PageSpec
 from .views import (Site, agreements_of, articles_of, chrome, country_name, date_view, events_of, leader_link,
                     page_count, pager, reviews)
 
@@ -17,12 +17,18 @@ def _country_key(code: str):
     return (_COUNTRY_ORDER.get(code.upper(), 2), fold(country_name(code)))
 
 
+def index_order(x) -> tuple:
+    """Where a leader stands in the index: Vietnam, Laos, others; then by name."""
+    return (_country_key(x.country), fold(x.name), x.name, x.id)
+
+
 def leader_view(site: Site, id_: str, page: int) -> dict:
     """One page of a leader: who they are, their events and agreements, their articles."""
     arc, per = site.archive, site.config.per_page
     x = arc.leaders[id_]
-    slugs = arc.leader_articles.get(id_, ())
-    pages = page_count(len(slugs), per)
+    site.uses("leader:" + id_)
+    name = f"leader:{id_}"
+    count = site.count(name)
     rel = U.paged(U.leader(id_), page)
     feed = (f"Bài viết về {x.name}", U.leader(id_) + U.FEED)
     ld = {"@context": "https://schema.org", "@type": "Person", "name": x.name,
@@ -34,10 +40,10 @@ def leader_view(site: Site, id_: str, page: int) -> dict:
         "leader": {"name": x.name, "country": country_name(x.country), "aliases": list(x.aliases),
                    "roles": [{"title": r.title, "start": date_view(r.start), "end": date_view(r.end)} for r in x.roles],
                    "review": reviews(x.review), "feed": site.urls(feed[1])},
-        "events": events_of(site, arc.leader_events.get(id_, ())),
-        "agreements": agreements_of(site, arc.leader_agreements.get(id_, ())),
-        "articles": articles_of(site, slugs[(page - 1) * per: page * per]), "article_count": len(slugs),
-        "pager": pager(site, U.leader(id_), page, pages),
+        "events": events_of(site, site.items(f"leader-events:{id_}")),
+        "agreements": agreements_of(site, site.items(f"leader-agreements:{id_}")),
+        "articles": articles_of(site, site.items(name, (page - 1) * per, page * per)), "article_count": count,
+        "pager": pager(site, U.leader(id_), page, page_count(count, per)),
     }
 
 
@@ -45,29 +51,22 @@ def index_view(site: Site, page: int = 1) -> dict:
     """All leaders grouped by country, Vietnam and Laos first, names in order within each; split
     into pages of per_page leaders (a country spanning two pages is headed on both)."""
     arc, per = site.archive, site.config.per_page
-    leaders = sorted(arc.leaders.values(), key=lambda x: (_country_key(x.country), fold(x.name), x.name, x.id))
-    pages = page_count(len(leaders), per)
-    shown = leaders[(page - 1) * per: page * per]
-    groups = [{"country": code, "leaders": [dict(leader_link(site, x), count=len(arc.leader_articles.get(x.id, ())))
+    count = site.count("leaders")
+    shown = [arc.leaders[i] for i in site.items("leaders", (page - 1) * per, page * per)]
+    groups = [{"country": code, "leaders": [dict(leader_link(site, x), count=site.count(f"leader:{x.id}"))
                                             for x in members]}
               for code, members in groupby(shown, key=lambda x: country_name(x.country))]
     title = "Lãnh đạo" + (f" – trang {page}" if page > 1 else "")
-    return {"page": chrome(site, U.paged(U.LEADERS, page), title), "groups": groups, "count": len(leaders),
-            "pager": pager(site, U.LEADERS, page, pages)}
+    return {"page": chrome(site, U.paged(U.LEADERS, page), title), "groups": groups, "count": count,
+            "pager": pager(site, U.LEADERS, page, page_count(count, per))}
 
 
 def specs(site: Site) -> list[PageSpec]:
     """Each leader's pages and the index."""
-    arc, out = site.archive, []
+    arc, per, out = site.archive, site.config.per_page, []
     for id_ in arc.leaders:
-        slugs = arc.leader_articles.get(id_, ())
-        # The page shows this leader, their events, the agreements they witnessed and their articles.
-        deps = frozenset({entity_key("leaders", id_), "site"} | {f"article:{s}" for s in slugs}
-                         | {entity_key("events", e) for e in arc.leader_events.get(id_, ())}
-                         | {entity_key("agreements", g) for g in arc.leader_agreements.get(id_, ())})
-        for n in range(1, page_count(len(slugs), site.config.per_page) + 1):
-            out.append(PageSpec(U.file_of(U.paged(U.leader(id_), n)), "leader.html", leader_view, (id_, n), deps))
-    for n in range(1, page_count(len(arc.leaders), site.config.per_page) + 1):
-        out.append(PageSpec(U.file_of(U.paged(U.LEADERS, n)), "leaders.html", index_view, (n,),
-                            frozenset({"leaders", "articles", "site"})))
+        for n in range(1, page_count(len(arc.leader_articles.get(id_, ())), per) + 1):
+            out.append(PageSpec(U.file_of(U.paged(U.leader(id_), n)), "leader.html", leader_view, (id_, n)))
+    for n in range(1, page_count(len(arc.leaders), per) + 1):
+        out.append(PageSpec(U.file_of(U.paged(U.LEADERS, n)), "leaders.html", index_view, (n,)))
     return out

@@ -352,5 +352,4 @@ def page_data(site: Site) -> dict:
 
 def specs(site: Site) -> list[PageSpec]:
     """Every file of the index (the search page itself is pages.py's)."""
-    deps = frozenset({"articles", "leaders", "events", "agreements"})
-    return [PageSpec(INDEX + name, None, index_file, (name,), deps, batch="search-index") for name in file_names(site)]
+    return [PageSpec(INDEX + name, None, index_file, (name,), batch="search-index") for name in file_names(site)]

@@ -35,7 +35,8 @@ def specs(site: Site, page_specs: list[PageSpec]) -> list[PageSpec]:
             lastmod = site.archive.by_slug[spec.args[0]].date.isoformat()
         pages.append((rel, lastmod))
     pages.sort()
-    out = [PageSpec("sitemap.xml", "sitemap.xml", sitemap_view, (tuple(pages),), frozenset({"articles", "leaders", "events", "agreements", "site"})),
-           PageSpec("robots.txt", None, robots, (), frozenset({"site"}))]
-    out += [PageSpec(f"static/{name}", None, static_file, (name,), frozenset({"site"})) for name in sorted(site.static)]
+    # The sitemap's whole content is its argument: the dev server re-renders it when that changes.
+    out = [PageSpec("sitemap.xml", "sitemap.xml", sitemap_view, (tuple(pages),)),
+           PageSpec("robots.txt", None, robots, ())]
+    out += [PageSpec(f"static/{name}", None, static_file, (name,)) for name in sorted(site.static)]
     return out

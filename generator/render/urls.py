@@ -77,6 +77,10 @@ def file_of(rel: str) -> str:
     return rel + "index.html" if rel == "" or rel.endswith("/") else rel
 
 
+_SAFE = "/#?=&.-_~"
+_PLAIN = re.compile(r"[A-Za-z0-9/#?=&._~-]*")
+
+
 @dataclass(frozen=True)
 class Urls:
     """Turns rel paths into links: path-absolute under the base path, or absolute with the origin."""
@@ -85,7 +89,9 @@ class Urls:
 
     def __call__(self, rel: str = "") -> str:
         """The link to rel, e.g. '/repo/bai-viet/x/'."""
-        return self.base_path + quote(rel, safe="/#?=&.-_~")
+        if _PLAIN.fullmatch(rel):  # ids and slugs are ASCII: nothing to quote (a page links dozens)
+            return self.base_path + rel
+        return self.base_path + quote(rel, safe=_SAFE)
 
     def absolute(self, rel: str = "") -> str:
         """The absolute URL when the base URL has an origin; otherwise the path-absolute link."""

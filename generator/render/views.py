@@ -36,14 +36,33 @@ REVIEW_LABEL = "cần biên tập viên kiểm tra"
 
 
 @dataclass
+class Reads:
+    """What one page read from the archive, so the dev server re-renders it only when that changes.
+
+    keys: 'A:<slug>' an article (all of it), 'a:<slug>' its summary (title, date, source, lead, …),
+    'links:<slug>' its leaders/events/agreements, 'date:<slug>' its date, 'leader:<id>' (and
+    event:, agreement:) an entity's record, any of these with '*' for all, and '#<list>' a list's
+    length. ranges: (list, lo, hi) for positions lo … hi-1 of a named list (hi None: to the end);
+    windows: (list, item, r) for the r items on each side of an item in a list, wherever it is."""
+    keys: set[str] = field(default_factory=set)
+    ranges: set[tuple] = field(default_factory=set)
+    windows: set[tuple] = field(default_factory=set)  # (list, item, radius): the item's neighbours
+
+
+@dataclass
 class Site:
-    """What every view builder reads: the archive, the settings, the URL maker, lookup tables."""
+    """What every view builder reads: the archive, the settings, the URL maker, lookup tables.
+
+    Views read lists (an entity's articles, the index orders) through items() and count(), and
+    say what else they show through uses(); while `reads` is set, that is recorded (see Reads)."""
     archive: Archive
     config: SiteConfig
     static: dict[str, bytes] = field(default_factory=dict)  # templates/static/ files by name
     urls: U.Urls = field(init=False)
     css_version: str = field(init=False)
     position: dict[str, int] = field(init=False)  # slug → index in archive.articles (newest first)
+    reads: Reads | None = field(default=None, init=False)
+    _lists: dict[str, tuple] = field(default_factory=dict, init=False, repr=False)
 
     def __post_init__(self):
         self.urls = U.Urls(self.config.base_path, self.config.origin)
@@ -54,6 +73,42 @@ class Site:
     def newest_date(self) -> dt.date | None:
         """The newest article's date: the site's 'now', so output never depends on the clock."""
         return self.archive.articles[0].date if self.archive.articles else None
+
+    def uses(self, *keys: str) -> None:
+        """Record that the page being rendered shows these (see Reads)."""
+        if self.reads is not None:
+            self.reads.keys.update(keys)
+
+    def items(self, name: str, lo: int = 0, hi: int | None = None) -> tuple:
+        """Positions lo … hi-1 of a named list (see lists.py), recorded."""
+        if self.reads is not None:
+            self.reads.ranges.add((name, max(0, lo), hi))
+        return self.list(name)[max(0, lo):hi]
+
+    def around(self, name: str, item: str, radius: int) -> tuple[tuple, int]:
+        """The items within `radius` places of `item` in a named list, and item's place in them
+        (recorded as a window: it changes only when item's neighbours do, not when the list
+        grows far away). The list must hold item."""
+        if self.reads is not None:
+            self.reads.windows.add((name, item, radius))
+        items = self.list(name)
+        n = self.position[item] if name == "articles" else items.index(item)
+        lo = max(0, n - radius)
+        return items[lo: n + radius + 1], n - lo
+
+    def count(self, name: str) -> int:
+        """A named list's length, recorded."""
+        if self.reads is not None:
+            self.reads.keys.add("#" + name)
+        return len(self.list(name))
+
+    def list(self, name: str) -> tuple:
+        """A named list, unrecorded (computed once per Site)."""
+        found = self._lists.get(name)
+        if found is None:
+            from .lists import make
+            found = self._lists[name] = make(self, name)
+        return found
 
 
 def country_name(code: str) -> str:
@@ -85,12 +140,14 @@ def reviews(items: tuple[Review, ...]) -> dict[str, str]:
 
 
 def article_card(site: Site, a: Article) -> dict:
+    site.uses("a:" + a.slug)
     return {"title": a.title, "url": site.urls(U.article(a.slug)), "date": date_view(a.date),
             "source": a.source or "", "lead": a.lead or ""}
 
 
 def leader_link(site: Site, x: Leader, on: dt.date | None = None) -> dict:
     """A link to a leader with the role they held on `on` (the page's date), else their current one."""
+    site.uses("leader:" + x.id)
     return {"name": x.name, "url": site.urls(U.leader(x.id)), "country": country_name(x.country),
             "role": role_on(x, on) if on else current_role(x)}
 
@@ -114,11 +171,13 @@ def current_role(x: Leader) -> str:
 
 
 def event_link(site: Site, x: Event) -> dict:
+    site.uses("event:" + x.id)
     return {"title": x.title, "url": site.urls(U.event(x.id)), "kind": kind_name(x.kind),
             "date": date_view(x.start), "period": period_text(x.start, x.end), "place": x.place or ""}
 
 
 def agreement_link(site: Site, x: Agreement) -> dict:
+    site.uses("agreement:" + x.id)
     return {"title": x.title, "url": site.urls(U.agreement(x.id)), "kind": kind_name(x.kind),
             "date": date_view(x.date)}
 

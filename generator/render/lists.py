@@ -1,0 +1,55 @@
+"""The archive's named lists, in the order pages show them: what Site.items() and count() read.
+
+Pages read lists by name so the dev server can compare a list before and after an edit and
+re-render only the pages that showed a part of it that changed (generator.incremental):
+
+    articles                 every article's slug, newest first
+    year:<y>                 the slugs of year y, newest first;  years: the years, newest first
+    leader:<id>              a leader's articles (event:<id>, agreement:<id> likewise)
+    leader-events:<id>       a leader's events; leader-agreements:<id>, event-agreements:<id>
+    leaders                  leader ids in the index's order (country, then name)
+    events                   event ids, newest first (undated last)
+    agreements               agreement ids by year of signing, kind, title
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+
+from ..text import fold
+
+
+def make(site, name: str) -> tuple:
+    """The list called name (an unknown name is an empty list: an id no longer in the registry)."""
+    arc = site.archive
+    kind, _, key = name.partition(":")
+    if name == "articles":
+        return tuple(a.slug for a in arc.articles)
+    if kind == "year" or name == "years":
+        return _years(site, name)
+    if key:
+        table = {"leader": arc.leader_articles, "event": arc.event_articles, "agreement": arc.agreement_articles,
+                 "leader-events": arc.leader_events, "leader-agreements": arc.leader_agreements,
+                 "event-agreements": arc.event_agreements}.get(kind, {})
+        return tuple(table.get(key, ()))
+    if name == "leaders":
+        from .leaders import index_order
+        return tuple(x.id for x in sorted(arc.leaders.values(), key=index_order))
+    if name == "events":
+        return tuple(e.id for e in sorted(arc.events.values(),
+                                          key=lambda e: (e.start is None, -(e.start.toordinal() if e.start else 0), e.id)))
+    if name == "agreements":
+        from .views import kind_name
+        return tuple(g.id for g in sorted(arc.agreements.values(), key=lambda g: (
+            g.date is None, -(g.date.year if g.date else 0), kind_name(g.kind), fold(g.title), g.id)))
+    return ()
+
+
+def _years(site, name: str) -> tuple:
+    """Every year's list in one pass over the archive (asked for one, all are kept)."""
+    by_year: dict[int, list[str]] = defaultdict(list)
+    for a in site.archive.articles:
+        by_year[a.date.year].append(a.slug)
+    for y, slugs in by_year.items():
+        site._lists[f"year:{y}"] = tuple(slugs)
+    site._lists["years"] = tuple(sorted(by_year, reverse=True))
+    return site._lists.get(name, ())
