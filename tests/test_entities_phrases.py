@@ -151,3 +151,66 @@ def test_match_looks_only_at_the_principals_events_and_agrees_with_a_full_scan()
         ev_id = f"e{n}"
         evs[ev_id] = Event(ev_id, "x", "hoi-dam", found.start if n % 9 else None, found.end, None, found.host,
                            tuple(rnd.sample(people, 2)))
+
+
+def _listed_in_full(body: str) -> list:
+    """agreements.listed as it was: every candidate line cleaned up and folded whole."""
+    def kind_of(title):
+        from generator.text import fold
+        f = fold(title)
+        return next((code for opening, code in agreements.KINDS if f.startswith(opening + " ") or f == opening), None)
+    out, pos = [], 0
+    for line in body.split("\n"):
+        here, pos = pos, pos + len(line) + 1
+        stripped = line.strip()
+        if not stripped or (stripped.lstrip("-*+•0123456789.) ")[:1] not in agreements._KIND_INITIALS and ":" not in stripped):
+            continue
+        is_item = bool(agreements._ITEM.match(stripped)) or stripped.endswith(";")
+        title = agreements.clean_title(stripped)
+        kind = kind_of(title)
+        if kind and is_item and title[:1].isupper() and len(title) <= 400:
+            out.append(agreements.Listed(title, kind, True, here))
+            continue
+        m = agreements._ENUM.search(stripped)
+        if m and (";" in stripped[m.end():]):
+            for part in stripped[m.end():].split(";"):
+                title = agreements.clean_title(part)
+                kind = kind_of(title)
+                if kind and title[:1].isupper():
+                    out.append(agreements.Listed(title, kind, True, here + m.end()))
+    return out
+
+
+@given(st.lists(st.sampled_from(["Hiệp định", "Hiệp định;", "hiệp định", "Kế hoạch", "Biên bản ghi nhớ", "Bản",
+                                 " ", "\n", ";", ",", ".", " và", "- ", "1. ", "a) ", "gồm: ", "GỒM:", "như:",
+                                 "Thỏa thuận hợp tác", "x", "Chương trình hợp tác", "Nghị định thư"]),
+                max_size=20).map("".join))
+@settings(max_examples=3000, deadline=None)
+def test_listed_documents_are_those_the_full_rule_finds(body):
+    assert agreements.listed(body) == _listed_in_full(body)
+
+
+@given(_TEXT, st.integers(0, 30), st.integers(0, 30))
+@settings(max_examples=1000, deadline=None)
+def test_phrases_found_in_a_stretch_are_those_found_in_the_whole(text, a, b):
+    _folded, sp, caps = forms(text)
+    index = PhraseIndex(_PHRASES)
+    start, end = min(a, b, len(text)), min(max(a, b), len(text))
+    whole = index.find(sp, None, None, caps)
+    if any(s < start < e or s < end < e for s, e, _p in whole):
+        return  # a phrase crosses a bound: find() is not asked that
+    assert index.find(sp, None, None, caps, start, end) == [f for f in whole if start <= f[0] < end]
+
+
+@given(st.lists(st.tuples(st.integers(0, 40), st.integers(0, 40)).map(sorted), max_size=8),
+       st.integers(0, 40), st.integers(0, 40))
+def test_covered_by_bisection_is_any_overlap(spans, a, b):
+    from generator.entities.officials import _covered
+    assert _covered(spans)(a, b) == any(s < b and a < e for s, e in spans)
+
+
+@given(_TEXT, st.integers(0, 30), st.integers(0, 30))
+def test_tokens_are_the_token_pattern_s_matches(text, a, b):
+    from generator.entities.officials import _TOKEN, _tokens
+    start, end = min(a, b), max(a, b)
+    assert _tokens(text, start, end) == [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text, start, end)]

@@ -87,7 +87,7 @@ def test_split_glued_headline_and_caption():
 
 # The shortcuts taken before the byline, placeholder and language patterns must never change an
 # answer: each is checked against the rule it shortcuts on strings made of the characters that matter.
-_PIECES = list(" |-–/()\n\t.12aAđĐ") + ["\u212a", "ſ", "ı", "İ", "Ảnh", " - ", "Hình 3", "TTXVN", "VNA",
+_PIECES = list(" |-–/()\n\t.12aAđĐ!?…;:\"”'’]") + ["./.", " - Ảnh 1.", "\u212a", "ſ", "ı", "İ", "Ảnh", " - ", "Hình 3", "TTXVN", "VNA",
                                       "(tổng hợp)", "(theo VOV)", "(TH)", "Dương Ngọc", "BÍCH QUYÊN", "\u00a0",
                                       "\u2028", "٣", "ă", "the ", "les "]
 
@@ -123,4 +123,5 @@ def test_line_shortcuts_answer_as_the_full_rules(line):
     from generator.importer import language
     assert L.byline(line) == _byline_in_full(line)
     assert L._placeholder(line) == bool(L._PLACEHOLDER.search(line))
+    assert L.terminated(line) == bool(L._SENTENCE_END.search(line))
     assert language(line) == _language_in_full(line)

@@ -44,16 +44,24 @@ class Listed:
     pos: int
 
 
+# Only a title's opening words tell its kind, and folding keeps offsets: no more is folded.
+_OPENING = max(len(opening) for opening, _code in KINDS) + 1
+_OPENINGS = tuple(opening for opening, _code in KINDS)
+
+
 def kind_of(title: str) -> str | None:
     """The kind code of a document title by its opening words (None: not a document)."""
-    f = fold(title)
+    f = fold(title[:_OPENING])
     return next((code for opening, code in KINDS if f.startswith(opening + " ") or f == opening), None)
+
+
+_CLOSING = re.compile(r"(?:[;,.]\s*(?:và)?|\s+và)\s*$")
 
 
 def clean_title(line: str) -> str:
     """A listed line as a title: no list mark, no closing ';' '.' ', và'."""
     line = _ITEM.sub("", line).strip()
-    line = re.sub(r"(?:[;,.]\s*(?:và)?|\s+và)\s*$", "", line).strip()
+    line = _CLOSING.sub("", line).strip()
     return line.rstrip(";,. ")
 
 
@@ -67,12 +75,15 @@ def listed(body: str) -> list[Listed]:
         if not stripped or (stripped.lstrip("-*+•0123456789.) ")[:1] not in _KIND_INITIALS and ":" not in stripped):
             continue  # most lines open with no document kind: skip them before any folding
         is_item = bool(_ITEM.match(stripped)) or stripped.endswith(";")
-        title = clean_title(stripped)
-        kind = kind_of(title)
-        if kind and is_item and title[:1].isupper() and len(title) <= 400:
-            out.append(Listed(title, kind, True, here))
-            continue
-        m = _ENUM.search(stripped)
+        # A title is the start of the line without its list mark, so a line whose start is no
+        # document's opening has no kind, and is not cleaned up to find out.
+        if fold(_ITEM.sub("", stripped).lstrip()[:_OPENING]).startswith(_OPENINGS):
+            title = clean_title(stripped)
+            kind = kind_of(title)
+            if kind and is_item and title[:1].isupper() and len(title) <= 400:
+                out.append(Listed(title, kind, True, here))
+                continue
+        m = _ENUM.search(stripped) if ":" in stripped else None
         if m and (";" in stripped[m.end():]):
             for part in stripped[m.end():].split(";"):
                 title = clean_title(part)

@@ -100,27 +100,37 @@ def _kind(hits: dict[str, list[int]]) -> tuple[str, str, int] | None:
     return None
 
 
-def places(text: str, sp: str, caps: str | None = None, capvocab=None) -> list[tuple[int, str, str]]:
-    """(offset, country, display name) of every place the text names, as written."""
+# Per place: whether its display name folds to its key (then a span written with diacritics must
+# be the display name itself), and that name as canonical() writes it.
+_DISPLAY = {key: (fold(display) == key, canonical(display)) for key, (_c, display) in PLACES.items()}
+
+
+def places(text: str, sp: str, caps: str | None = None, capvocab=None, start: int = 0,
+           end: int | None = None) -> list[tuple[int, str, str]]:
+    """(offset, country, display name) of every place the text names, as written (between start
+    and end only, when given: a stretch that no place name crosses, such as a sentence)."""
     caps = cased(text) if caps is None else caps
     out = []
-    for start, end, key in _PLACES.find(sp, capvocab, capitals=caps):
-        span = text[start:end]
+    for s, e, key in _PLACES.find(sp, capvocab, capitals=caps, start=start, end=end):
+        span = text[s:e]
         country, display = PLACES[key]
-        if span[0].isupper() and (span.isascii() or fold(display) != key or canonical(span) == canonical(display)):
-            out.append((start, country, display))
+        folds_to_key, written = _DISPLAY[key]
+        if span[0].isupper() and (span.isascii() or not folds_to_key or canonical(span) == written):
+            out.append((s, country, display))
     return out
 
 
-def _host(text: str, folded: str, code: str, hits: list[int], named: list) -> tuple[str | None, str | None]:
-    """Host country and place: the country a visit phrase goes to, else the place the text names first."""
+def _host(text: str, folded: str, code: str, hits: list[int], named) -> tuple[str | None, str | None]:
+    """Host country and place: the country a visit phrase goes to, else the place the text names
+    first; named(start, end) gives the places a sentence names."""
     where = (None, None)
     rx = next(r for c, _t, r, _v in _KIND_RE if c == code)
     for pos in hits:
         s, e = _sentence(text, pos)
-        place = next((p for p in named if s <= p[0] < e), None)
-        if place and where == (None, None):
-            where = place[1:]
+        if where == (None, None):  # only the first sentence naming a place counts
+            place = next(iter(named(s, e)), None)
+            if place:
+                where = place[1:]
         if code in VISITS:
             end = rx.match(folded, pos).end()
             said = country_in(text[end:min(e, end + 90)])
@@ -159,7 +169,8 @@ def find_event(text: str, folded: str, sp: str, vocab, ref: dt.date, mentions: l
     dated = span is not None
     active = [i for i in mentioned if _active(leaders[i], start)]
     countries = {leaders[i].country for i in active}
-    host, place = _host(text, folded, code, hits[code], places(text, sp, caps, capvocab))
+    # Places are looked for only in the sentences _host reads (a place name never crosses one's end).
+    host, place = _host(text, folded, code, hits[code], lambda s, e: places(text, sp, caps, capvocab, s, e))
     guest_side = ({"VN", "LA"} - {host}) if host in ("VN", "LA") and code in VISITS else set()
     if not ({"VN", "LA"} <= countries or guest_side & countries):
         return None  # a bilateral event needs someone from each side, or a visitor to the other

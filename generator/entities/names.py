@@ -1,6 +1,7 @@
 """Finding registry leaders in text: one compiled matcher per registry, over folded text."""
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -16,6 +17,7 @@ _PLACE_BEFORE = re.compile(r"(?:^|[^\w])(?:" + "|".join(map(re.escape, PLACE_PRE
 _WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
 
 
+@functools.lru_cache(maxsize=8192)  # the same names and places come back in every article
 def canonical(name: str) -> str:
     """A name for comparing spellings: normalised, lower case, hyphens as spaces, single spaces."""
     return " ".join(normalize(name).lower().replace("-", " ").split())

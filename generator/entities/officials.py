@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import bisect
 import difflib
+import itertools
 import re
 from dataclasses import dataclass
 from typing import NamedTuple
@@ -110,7 +111,7 @@ def find_officials(text: str, sp: str, vocab, taken: list[tuple[int, int]], caps
     covered = _covered(taken)
     found: dict[str, Official] = {}
     for seg_start, seg_end in _segments(text, hits):
-        toks = [_Tok(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text, seg_start, seg_end)]
+        toks = _tokens(text, seg_start, seg_end)
         starts = {t.start: k for k, t in enumerate(toks)}
         title_at = {}
         for s, e in hits:
@@ -158,9 +159,26 @@ def _segments(text: str, hits: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return [(lo, hi) for lo, hi in out]
 
 
+def _tokens(text: str, start: int, end: int) -> list[_Tok]:
+    """The tokens of text[start:end]. Only white space and '_' stand between two tokens, so each
+    is found with str.find after the one before (cheaper than a match object per token)."""
+    out, pos, find, new = [], start, text.find, tuple.__new__
+    for t in _TOKEN.findall(text, start, end):
+        s = find(t, pos)
+        pos = s + len(t)
+        out.append(new(_Tok, (t, s, pos)))
+    return out
+
+
 def _covered(spans: list[tuple[int, int]]):
+    """inside(start, end): whether any of spans overlaps start…end, by bisection (asked per token)."""
+    spans = sorted(spans)
+    starts = [s for s, _e in spans]
+    reach = list(itertools.accumulate((e for _s, e in spans), max))  # the furthest end among the first k
+
     def inside(start: int, end: int) -> bool:
-        return any(s < end and start < e for s, e in spans)
+        k = bisect.bisect_left(starts, end)  # spans[:k] start before end
+        return k > 0 and reach[k - 1] > start
     return inside
 
 

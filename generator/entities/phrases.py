@@ -173,13 +173,15 @@ class PhraseIndex:
         self._capitals = (self.firsts, pattern, tuple(slow), covered)
         return pattern, self._capitals[2]
 
-    def _capital_starts(self, capitals: str, vocab) -> list[tuple[int, str]]:
+    def _capital_starts(self, capitals: str, vocab, start: int, end: int) -> list[tuple[int, str]]:
         """Sorted (offset, first word) of every first word standing with a capital in capitals
-        (and in vocab when one is given)."""
+        between start and end (and in vocab when one is given)."""
         pattern, slow = self._capital_forms()
         starts = []
         if pattern is not None:
-            for m in pattern.finditer(capitals):
+            for m in pattern.finditer(capitals, start):  # not endpos: a word may run past end
+                if m.start() >= end:
+                    break
                 w = m.group().lower()
                 if vocab is None or w in vocab:
                     starts.append((m.start(), w))
@@ -189,20 +191,22 @@ class PhraseIndex:
                 if check and vocab is None:
                     vocab = capital_words(capitals)
                 if vocab is None or w in vocab:
-                    more.update((pos, w) for pos in occurrences(capitals, form))
+                    more.update((pos, w) for pos in occurrences(capitals, form) if start <= pos < end)
             starts = sorted(more.union(starts))
         return starts
 
     def find(self, text: str, vocab: frozenset[str] | None, accept=None, capitals: str | None = None,
-             ) -> list[tuple[int, int, str]]:
+             start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
         """(start, end, phrase) of every phrase in text at word boundaries, left to right, not overlapping;
         `accept(start, end, phrase)` may refuse one, and then shorter phrases at that place are tried.
         With `capitals` (the cased() text), only phrases whose first word starts with a capital count;
-        vocab is then capital_words(capitals), or None to have it worked out only where needed."""
+        vocab is then capital_words(capitals), or None to have it worked out only where needed.
+        start and end limit where phrases may start (a stretch no phrase crosses the bounds of)."""
+        end = len(text) if end is None else end
         if capitals is None:
-            starts = sorted((pos, w) for w in self.firsts & vocab for pos in occurrences(text, w))
+            starts = sorted((pos, w) for w in self.firsts & vocab for pos in occurrences(text, w) if start <= pos < end)
         else:
-            starts = self._capital_starts(capitals, vocab)
+            starts = self._capital_starts(capitals, vocab, start, end)
         out = []
         until = -1
         for pos, w in starts:

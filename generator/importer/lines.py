@@ -27,9 +27,10 @@ _SENTENCE_END = re.compile(r"[.!?…;:\"”'’)\]]\s*$|\./\.$")
 
 
 def _placeholder(line: str) -> bool:
-    # _PLACEHOLDER ends with a digit or '.', before a last newline if any: other lines need no search.
-    last = line[-2:-1] if line.endswith("\n") else line[-1:]
-    return (last == "." or last.isdecimal()) and _PLACEHOLDER.search(line) is not None
+    # _PLACEHOLDER ends with a digit, or a digit and '.', before a last newline if any: other
+    # lines (most end with a word and '.') need no search.
+    end = line[:-1] if line.endswith("\n") else line
+    return end.removesuffix(".")[-1:].isdecimal() and _PLACEHOLDER.search(line) is not None
 
 
 def words(line: str) -> list[str]:
@@ -100,9 +101,13 @@ def credit(line: str, cues: Cues) -> bool:
     return bool(cues.credit and cues.credit.search(line[-120:])) and len(words(line)) >= 3
 
 
+_ENDS = frozenset(".!?…;:\"”'’)]")  # the characters _SENTENCE_END ends with
+
+
 def terminated(line: str) -> bool:
     """True when a line ends like a sentence (or a list item, or a quotation)."""
-    return bool(_SENTENCE_END.search(line))
+    # _SENTENCE_END, read from the end: its last character, then only white space ("./." ends with '.').
+    return line.rstrip()[-1:] in _ENDS
 
 
 _BYLINE_TAIL = re.compile(r"(?<!\s)\s*(?:\|+|\((?:tổng hợp|TH|lược dịch|theo [^)]{1,30})\)|[-–/]\s*(?:TTXVN|VNA|[A-ZĐ]{2,8}))\s*$", re.I)
