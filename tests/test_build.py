@@ -68,7 +68,19 @@ def test_sub_path_base_url_prefixes_every_internal_link(tmp_path):
         for href in re.findall(r'(?:href|src|action)="([^"]*)"', p.read_text(encoding="utf-8")):
             assert href.startswith(("/repo/", "https://", "#")), (p, href)
     assert "Sitemap: https://user.github.io/repo/sitemap.xml" in read(site, "robots.txt")
-    assert "<loc>https://user.github.io/repo/bai-viet/2025-12-01-hoi-dam/</loc>" in read(site, "sitemap.xml")
+    assert "<loc>https://user.github.io/repo/sitemaps/bai-viet-2025.xml</loc>" in read(site, "sitemap.xml")
+    assert "<loc>https://user.github.io/repo/bai-viet/2025-12-01-hoi-dam/</loc>" in read(site, "sitemaps/bai-viet-2025.xml")
+
+
+def test_the_sitemaps_list_every_page_once(tmp_path):
+    _, site = build_scenario(tmp_path)
+    index = read(site, "sitemap.xml")
+    maps = re.findall(r"<loc>/(sitemaps/[^<]+)</loc>", index)
+    assert maps and all((site / m).is_file() for m in maps)
+    listed = [loc for m in maps for loc in re.findall(r"<loc>([^<]+)</loc>", read(site, m))]
+    pages = sorted("/" + str(p.relative_to(site).parent) + "/" for p in site.rglob("index.html")
+                   if not str(p.relative_to(site)).startswith("search/"))
+    assert sorted(u.replace("//", "/") for u in listed) == sorted(p.replace("/./", "/") for p in pages)
 
 
 def test_robots_names_no_sitemap_without_an_absolute_base(tmp_path):

@@ -1,14 +1,31 @@
-"""sitemap.xml, robots.txt and the stylesheet: the files around the pages."""
+"""The sitemaps, robots.txt and the static files: the files around the pages.
+
+sitemap.xml is a sitemap index naming one sitemap per part of the site under sitemaps/: the
+pages that are not about one entity, the articles of each year, the leaders, the events and the
+agreements. The protocol allows 50,000 addresses a sitemap, which one file of a large archive
+would pass, and an edit then rewrites only its part's sitemap.
+"""
 from __future__ import annotations
+
+from itertools import groupby
 
 from . import urls as U
 from .spec import PageSpec
 from .views import Site
 
+MAX_URLS = 40_000  # per sitemap file; the protocol's limit is 50,000
+FOLDER = "sitemaps/"
+_SECTIONS = ((U.LEADERS, "lanh-dao"), (U.EVENTS, "su-kien"), (U.AGREEMENTS, "van-kien"))
+
 
 def sitemap_view(site: Site, pages: tuple[tuple[str, str], ...]) -> dict:
-    """Every HTML page's absolute URL, with the article's date as lastmod where there is one."""
+    """Every page's absolute URL, with the article's date as lastmod where there is one."""
     return {"urls": [{"loc": site.urls.absolute(rel), "lastmod": lastmod} for rel, lastmod in pages]}
+
+
+def index_view(site: Site, maps: tuple[tuple[str, str], ...]) -> dict:
+    """The sitemap index: each sitemap's absolute URL and its newest lastmod."""
+    return {"maps": [{"loc": site.urls.absolute(rel), "lastmod": lastmod} for rel, lastmod in maps]}
 
 
 def robots(site: Site) -> bytes:
@@ -23,8 +40,20 @@ def static_file(site: Site, name: str) -> bytes:
     return site.static[name]
 
 
+def _section(site: Site, rel: str) -> str:
+    """Which sitemap a page's rel path goes to."""
+    if rel.startswith(U.ARTICLES) and rel != U.ARTICLES and not rel.startswith(U.ARTICLES + U.PAGE):
+        slug = rel[len(U.ARTICLES):].split("/", 1)[0]
+        a = site.archive.by_slug.get(slug)
+        return f"bai-viet-{a.date.year}" if a else "bai-viet"
+    for prefix, name in _SECTIONS:
+        if rel.startswith(prefix) and rel != prefix and not rel.startswith(prefix + U.PAGE):
+            return name
+    return "trang"
+
+
 def specs(site: Site, page_specs: list[PageSpec]) -> list[PageSpec]:
-    """The sitemap of page_specs' HTML pages (404 and search excluded), robots.txt, static files."""
+    """The sitemaps of page_specs' HTML pages (404 and search excluded), robots.txt, static files."""
     pages = []
     for spec in page_specs:
         if not spec.path.endswith("index.html") or spec.path.startswith(U.SEARCH):
@@ -33,10 +62,18 @@ def specs(site: Site, page_specs: list[PageSpec]) -> list[PageSpec]:
         lastmod = ""
         if spec.path.startswith(U.ARTICLES) and spec.args and spec.args[0] in site.archive.by_slug:
             lastmod = site.archive.by_slug[spec.args[0]].date.isoformat()
-        pages.append((rel, lastmod))
+        pages.append((_section(site, rel), rel, lastmod))
     pages.sort()
-    # The sitemap's whole content is its argument: the dev server re-renders it when that changes.
-    out = [PageSpec("sitemap.xml", "sitemap.xml", sitemap_view, (tuple(pages),)),
-           PageSpec("robots.txt", None, robots, ())]
+    # Each file's content is its argument: the dev server re-renders a sitemap when that changes.
+    maps, out = [], []
+    for name, members in groupby(pages, key=lambda p: p[0]):
+        members = [(rel, lastmod) for _name, rel, lastmod in members]
+        for k in range(0, len(members), MAX_URLS):
+            part = tuple(members[k: k + MAX_URLS])
+            path = f"{FOLDER}{name}{'' if k == 0 else f'-{k // MAX_URLS + 1}'}.xml"
+            out.append(PageSpec(path, "sitemap.xml", sitemap_view, (part,)))
+            maps.append((path, max(lastmod for _rel, lastmod in part)))
+    out.insert(0, PageSpec("sitemap.xml", "sitemap-index.xml", index_view, (tuple(maps),)))
+    out.append(PageSpec("robots.txt", None, robots, ()))
     out += [PageSpec(f"static/{name}", None, static_file, (name,)) for name in sorted(site.static)]
     return out
