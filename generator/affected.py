@@ -104,11 +104,6 @@ class Dependencies:
         for name in {r[0] for r in old.ranges} | {w[0] for w in old.windows}:
             self._by_list[name].discard(path)
 
-    def lists(self) -> set[str]:
-        """Every list some page read (a part of, or the length of)."""
-        return {n for n, paths in self._by_list.items() if paths} | {
-            k[1:] for k, paths in self._by_key.items() if k.startswith("#") and paths}
-
     def affected(self, keys: set[str], lists: dict[str, tuple[tuple, tuple]]) -> set[str]:
         """The pages touched by changed keys and by lists changed from old to new ({name: (old, new)})."""
         out: set[str] = set()

@@ -1,6 +1,7 @@
 """`build`: load, link, render and write the whole site as named, timed steps, reporting as it goes."""
 from __future__ import annotations
 
+import gc
 import sys
 import time
 from collections import Counter
@@ -156,16 +157,17 @@ def _write_hashed(stage: Path, out_dir: Path, files: dict[str, bytes]) -> tuple[
 
 
 def _render_and_write(site: Site, env: jinja2.Environment, specs: list[PageSpec], stage: Path, out_dir: Path,
-                      jobs: int, stream=None, reads: dict[str, Reads] | None = None
+                      jobs: int, stream=None, reads: dict[str, Reads] | None = None, index=None
                       ) -> tuple[int, int, list[str], list[Diagnostic], float]:
     """Render the specs and write them into stage, in `jobs` processes (one when recording reads).
 
     The search index's files (batch specs) come from work every process shares: each indexes one
     run of the archive's articles beside its pages and writes that run's result rows; then each
     joins the runs' postings for its share of the shards and writes those; this process writes
-    entities.json last, with the version made from the others."""
+    entities.json last, with the version made from the others. With `index` (the dev server's, a
+    function giving every file of it), that is written instead, in this process."""
     pages = [s for s in specs if not s.batch]
-    indexed = any(s.batch for s in specs)
+    indexed = any(s.batch for s in specs) and index is None
     jobs = jobs if len(specs) >= 400 and reads is None else 1
     shards = search.shard_count(site) if indexed else 0
     diags: list[Diagnostic] = []
@@ -221,6 +223,9 @@ def _render_and_write(site: Site, env: jinja2.Environment, specs: list[PageSpec]
             digests |= more
         entities = search.entities_file(site, shards, search.version_of(digests))
         add(*_write_hashed(stage, out_dir, {"entities.json": entities})[:3], time.perf_counter() - t)
+    if index is not None and any(s.batch for s in specs):
+        t = time.perf_counter()
+        add(*_write_hashed(stage, out_dir, index())[:3], time.perf_counter() - t)
     return totals[0], totals[1], totals[2], diags, totals[3]
 
 
@@ -239,11 +244,16 @@ class Prepared:
     timings: dict[str, float]
     loaded: tuple = ()  # the articles as read, before linking (the dev server patches these)
     template_errors: bool = False  # some template could not be compiled (its pages are left out)
+    checked: dict = field(default_factory=dict)  # page template → whether it (and all it needs) compiles
 
 
 def prepare(content_dir: Path, config: SiteConfig, templates_dir: Path = TEMPLATES, articles=None,
-            registry=None) -> Prepared:
-    """Load (unless articles and registry are given), link, list the pages and compile templates."""
+            registry=None, reuse: Prepared | None = None, linked=None) -> Prepared:
+    """Load (unless articles and registry are given), link (unless `linked` gives the archive and
+    its diagnostics), list the pages and compile templates.
+
+    With `reuse` (the dev server after a content edit: templates unchanged), its compiled
+    templates and static files are used again, and only templates not seen before are checked."""
     diags: list[Diagnostic] = []
     timings: dict[str, float] = {}
     t0 = time.perf_counter()
@@ -251,29 +261,32 @@ def prepare(content_dir: Path, config: SiteConfig, templates_dir: Path = TEMPLAT
         loaded = content_mod.load(Path(content_dir), bodies=False)
         diags += loaded.diagnostics
         articles, registry = loaded.articles, loaded.registry
-    static = read_static(Path(templates_dir))
+    static = reuse.site.static if reuse else read_static(Path(templates_dir))
     timings["load"] = time.perf_counter() - t0
 
     t0 = time.perf_counter()
-    archive, found = linker.link(tuple(articles), registry)
+    archive, found = linked or linker.link(tuple(articles), registry)
     diags += found
     archive = _safe_articles(archive, diags)
     timings["link"] = time.perf_counter() - t0
 
     t0 = time.perf_counter()
     site = Site(archive, config, static)
-    env = environment(Path(templates_dir))
+    env = reuse.env if reuse else environment(Path(templates_dir))
     specs = page_specs(site)
-    bad, found = _template_errors(env, specs, Path(templates_dir))
+    checked = dict(reuse.checked) if reuse else {}
+    new = [s for s in specs if s.template and s.template not in checked]
+    bad, found = _template_errors(env, new, Path(templates_dir))
     diags += found
-    specs = [s for s in specs if s.template not in bad]
+    checked.update({s.template: s.template not in bad for s in new})
+    specs = [s for s in specs if not s.template or checked[s.template]]
     timings["render"] = time.perf_counter() - t0
     return Prepared(Path(content_dir), config, Path(templates_dir), registry, archive, site, env, specs, diags,
-                    timings, tuple(articles), bool(found))
+                    timings, tuple(articles), bool(found) or bool(reuse and reuse.template_errors), checked)
 
 
 def write(prep: Prepared, out_dir: Path, result: BuildResult, jobs: int | None = None, stream=None,
-          reads: dict[str, Reads] | None = None) -> None:
+          reads: dict[str, Reads] | None = None, index=None) -> None:
     """Render every page of a prepared site into a staging folder and swap it in for out_dir;
     with `reads`, in this process, recording what each page read (the dev server keeps it)."""
     diags = result.diagnostics
@@ -286,7 +299,7 @@ def write(prep: Prepared, out_dir: Path, result: BuildResult, jobs: int | None =
         stage = writer.begin(out_dir)
         try:
             written, kept, paths, found, render_time = _render_and_write(
-                prep.site, prep.env, prep.specs, stage, out_dir, jobs or default_jobs(), stream, reads)
+                prep.site, prep.env, prep.specs, stage, out_dir, jobs or default_jobs(), stream, reads, index)
         except BaseException:
             writer.abort(stage)
             raise
@@ -313,6 +326,9 @@ def build(content_dir: Path, out_dir: Path, config: SiteConfig, templates_dir: P
     instead of writing a site without the broken pages. `jobs` processes render (default: one
     per CPU); the output is the same for any number."""
     prep = prepare(content_dir, config, templates_dir)
+    # The archive lives until the end: exempt it from collections, which would scan it again and
+    # again, and in forked workers would copy the pages it is on (gc.freeze's documented use).
+    gc.freeze()
     result = BuildResult(diagnostics=prep.diagnostics, timings=dict(prep.timings))
     if keep_last_good and result.errors:
         return result

@@ -11,6 +11,7 @@ every article feeds, is rendered in a second lane after the browsers have been t
 """
 from __future__ import annotations
 
+import gc
 import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -18,23 +19,33 @@ from pathlib import Path
 from . import build as build_mod
 from . import changes
 from . import config as config_mod
+from . import linker
 from .affected import LINKS, Dependencies, article_keys, registry_keys
 from .build import BuildResult, Prepared
 from .content import load_article, load_registry
 from .model import Article, Diagnostic
 from .render import search
+from .render.lists import changed as changed_lists
+from .render.search_live import LiveIndex
 from .render.spec import PageSpec
 from .render.views import Reads
 from .writer import WriteStats, check_path, replace_files
 
 # What places an article in the graph: a change here relinks; any other field is patched in.
 _STRUCTURE = ("slug", "date", "leaders", "events", "agreements")
-_REGISTRY_LISTS = ("leaders", "events", "agreements")  # index orders made from the registry alone
 
 
 def structure(a: Article) -> tuple:
     """Where an article sits in the graph: its address, its date and the entities it names."""
     return tuple(getattr(a, f) for f in _STRUCTURE)
+
+
+def _settle() -> None:
+    """Collect, then exempt what the session keeps (the archive, every page's reads: millions of
+    objects at 10,000 articles) from later collections, which otherwise scan it all again every
+    few thousand allocations and made an edit's rebuild several times slower."""
+    gc.collect()
+    gc.freeze()
 
 
 def _slow(spec: PageSpec) -> bool:
@@ -53,6 +64,7 @@ class Session:
     deps: Dependencies = field(default_factory=Dependencies)
     dirty: set[str] = field(default_factory=set)  # pages that failed to render: tried again next time
     pending: dict[str, list[str]] = field(default_factory=dict)  # changes a failed rebuild did not apply
+    index: LiveIndex | None = None  # the search index, updated in the second lane
 
     def full(self) -> BuildResult:
         """Load and build everything (the first build, and after template or settings changes)."""
@@ -62,12 +74,20 @@ class Session:
         if result.errors:
             return result  # the last good site stays
         reads: dict[str, Reads] = {}
-        build_mod.write(prep, self.out, result, jobs=1, reads=reads)
+        index = []
+
+        def index_files() -> dict[str, bytes]:
+            index.append(LiveIndex(prep.site))
+            return index[0].files()
+
+        build_mod.write(prep, self.out, result, jobs=1, reads=reads, index=index_files)
+        self.index = index[0] if index else None
         self.prep = prep
         self.articles = {a.path: a for a in prep.loaded}
         self.pending_slow = []
         self.deps, self.dirty, self.pending = Dependencies(), set(), {}
         self._remember(prep.specs, reads)
+        _settle()
         return result
 
     def update(self, kinds: dict[str, list[str]]) -> BuildResult:
@@ -79,6 +99,7 @@ class Session:
         result = self._update(kinds)
         if not result.errors:
             self.pending = {}
+        _settle()
         return result
 
     def _update(self, kinds: dict[str, list[str]]) -> BuildResult:
@@ -118,8 +139,15 @@ class Session:
             return result
         old_prep = self.prep
         if relink:
+            changed = {}
+            for was, now in edited.values():
+                if was is not None:
+                    changed.setdefault(was.slug, None)
+                if now is not None:
+                    changed[now.slug] = now
             prep = build_mod.prepare(self.content, old_prep.config, self.templates,
-                                     articles=sorted(articles.values(), key=lambda a: a.path), registry=registry)
+                                     articles=sorted(articles.values(), key=lambda a: a.path), registry=registry,
+                                     reuse=old_prep, linked=linker.relink(old_prep.archive, old_prep.registry, registry, changed))
             diags += prep.diagnostics
             if result.errors:
                 return result
@@ -150,18 +178,11 @@ class Session:
         lists = {}
         if relinked:
             # Relinking may change the ids of articles nobody edited (a leader left the registry).
-            keys |= {"links:" + a.slug for a in new.archive.articles
-                     if a.slug in before and any(getattr(a, f) != getattr(before[a.slug], f) for f in LINKS)}
-            if new.registry is old.registry:  # index orders made from the registry alone are the same
-                for name in _REGISTRY_LISTS:
-                    if name in old.site._lists:
-                        new.site._lists.setdefault(name, old.site._lists[name])
-            else:
+            keys |= {"links:" + a.slug for a in new.archive.articles if before.get(a.slug) not in (a, None)
+                     and any(getattr(a, f) != getattr(before[a.slug], f) for f in LINKS)}
+            if new.registry is not old.registry:
                 keys |= registry_keys(old.archive, new.archive)
-            for name in self.deps.lists():
-                was, now = old.site.list(name), new.site.list(name)
-                if was is not now and was != now:
-                    lists[name] = (was, now)
+            lists = changed_lists(old.site, new.site)
         targets = self.deps.affected(keys, lists) | self.dirty
         specs_before = {s.path: (s.template, s.args) for s in old.specs}
         targets |= {s.path for s in new.specs if specs_before.get(s.path) != (s.template, s.args)}
@@ -172,12 +193,16 @@ class Session:
         None, with the work still pending, when should_stop() says a newer edit came in."""
         if not self.pending_slow or self.prep is None:
             return WriteStats()
-        try:
-            search.index_of(self.prep.site, should_stop)
-        except search.Cancelled:
-            return None
-        specs, self.pending_slow = self.pending_slow, []
-        return self._write(self.prep, specs, [])
+        files = self.index.update(self.prep.site) if self.index is not None else None
+        if files is None:  # the documents' order changed: every posting is renumbered
+            try:
+                self.index = LiveIndex(self.prep.site, should_stop)
+            except search.Cancelled:
+                self.index = None
+                return None
+            files = self.index.files()
+        self.pending_slow = []
+        return replace_files(self.out, ((search.INDEX + name, data) for name, data in files.items()))
 
     def _patch(self, patched: dict[str, Article]) -> Prepared:
         """The prepared site with changed article texts swapped in; links and pages stay the same."""

@@ -83,6 +83,22 @@ def test_a_page_recorded_again_forgets_what_it_read_before():
     deps.record("p", Reads({"a:y"}, set(), set()))
     assert deps.affected({"a:x"}, {"leader:l": (("x",), ("y",))}) == set()
     assert deps.affected({"a:y"}, {}) == {"p"}
-    assert deps.lists() == set()
     deps.forget("p")
     assert deps.affected({"a:y"}, {}) == set()
+
+
+def test_changed_lists_between_two_sites(tmp_path):
+    from generator import content, linker
+    from generator.config import SiteConfig
+    from generator.render import lists
+    from generator.render.views import Site
+    from tests.sitekit import scenario, write_tree
+    loaded = content.load(write_tree(tmp_path / "content", scenario()))
+    old = Site(linker.link(loaded.articles, loaded.registry)[0], SiteConfig())
+    moved = [a if a.slug != "2024-09-10-dien-dan" else Article(**{**a.__dict__, "date": dt.date(2026, 1, 1),
+                                                                   "leaders": ("to-lam",)}) for a in loaded.articles]
+    new = Site(linker.link(tuple(moved), loaded.registry)[0], SiteConfig())
+    got = lists.changed(old, new)
+    assert got["articles"][1][0] == "2024-09-10-dien-dan"
+    assert set(got) == {"articles", "years", "year:2024", "year:2026", "leader:to-lam"}
+    assert lists.changed(old, old) == {}

@@ -123,12 +123,26 @@ def test_the_search_lane_yields_to_a_newer_edit(tmp_path, content):
     session = Session(content, tmp_path / "inc", TEMPLATES)
     session.full()
     rel = f"articles/{sorted((content / 'articles').glob('*.md'))[0].name}"
-    session.update(changes.classify([edit(content, rel, lambda t: t + "\nThêm.\n")]))
+    # A new date renumbers the documents: the index is built again, which a newer edit abandons.
+    session.update(changes.classify([edit(content, rel, lambda t: re.sub(r"(?m)^date: .*$", "date: 2026-06-30", t, 1))]))
     pending = list(session.pending_slow)
     assert pending and session.finish_slow(lambda: True) is None  # abandoned: a newer change came in
     assert session.pending_slow == pending                          # still to do
     assert session.finish_slow(lambda: False).written >= 1           # done by the next chance
     assert session.pending_slow == []
+
+
+def test_a_body_edit_updates_a_few_files_of_the_search_index(tmp_path, content):
+    session = Session(content, tmp_path / "inc", TEMPLATES)
+    session.full()
+    rel = f"articles/{sorted((content / 'articles').glob('*.md'))[3].name}"
+    session.update(changes.classify([edit(content, rel, lambda t: t + "\nMột câu về Viêng Chăn và Luang Prabang.\n")]))
+    stats = session.finish_slow(lambda: True)  # an update is quick: nothing to abandon
+    assert stats is not None and 1 <= stats.written <= 12 and stats.kept == 0
+    cfg, _ = config_mod.load(content)
+    build(content, tmp_path / "cold", cfg, TEMPLATES, jobs=1)
+    cold, inc = tree(tmp_path / "cold"), tree(tmp_path / "inc")
+    assert {p: b for p, b in cold.items() if p.startswith("search/")} == {p: b for p, b in inc.items() if p.startswith("search/")}
 
 
 def test_a_broken_registry_file_is_reported_until_fixed_whatever_else_is_edited(tmp_path, content):

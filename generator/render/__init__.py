@@ -36,10 +36,38 @@ def read_static(templates_dir: Path) -> dict[str, bytes]:
     return {p.name: p.read_bytes() for p in sorted(folder.iterdir()) if p.is_file()} if folder.is_dir() else {}
 
 
+# Each part's specs from the last listing, with what they were made from: the dev server lists the
+# pages after every edit that relinks, and at 10,000 articles most parts are the same as before.
+_LAST_SPECS: dict[str, tuple] = {}
+
+
+def _part(name: str, key, make) -> list[PageSpec]:
+    hit = _LAST_SPECS.get(name)
+    if hit is not None and hit[0] == key:
+        return hit[1]
+    specs = make()
+    _LAST_SPECS[name] = (key, specs)
+    return specs
+
+
 def page_specs(site: Site) -> list[PageSpec]:
     """Every file of the site as a spec, in a fixed order (pages, then feeds, open data, search index, sitemap)."""
-    html = pages.specs(site) + articles.specs(site) + leaders.specs(site) + events.specs(site) + agreements.specs(site)
-    return html + feeds.specs(site) + api.specs(site) + search.specs(site) + sitemap.specs(site, html)
+    arc, per = site.archive, site.config.per_page
+    counts = lambda table: tuple((i, len(table.get(i, ()))) for i in table)  # noqa: E731
+    parts = [
+        _part("pages", (per, tuple((y, len(site.list(f"year:{y}"))) for y in site.list("years"))),
+              lambda: pages.specs(site)),
+        _part("articles", (per, site.list("articles")), lambda: articles.specs(site)),
+        _part("leaders", (per, tuple(arc.leaders), counts(arc.leader_articles)), lambda: leaders.specs(site)),
+        _part("events", (per, tuple(arc.events), counts(arc.event_articles)), lambda: events.specs(site)),
+        _part("agreements", (per, tuple(arc.agreements), counts(arc.agreement_articles)),
+              lambda: agreements.specs(site)),
+    ]
+    html = [spec for part in parts for spec in part]
+    dates = tuple(a.date for a in arc.articles)
+    return html + feeds.specs(site) + api.specs(site) + search.specs(site) + _part(
+        "sitemap", (tuple(map(id, parts)), site.list("articles"), dates, tuple(site.static)),
+        lambda: sitemap.specs(site, html))
 
 
 def render_page(env: jinja2.Environment, site: Site, spec: PageSpec, reads: Reads | None = None) -> bytes:

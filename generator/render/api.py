@@ -16,10 +16,27 @@ def _review(items) -> list[dict]:
     return [{"field": r.field, "reason": r.reason} for r in items]
 
 
-def _dump(items: list[dict]) -> bytes:
-    # One object per line: readable, diff-friendly, and still one JSON document.
-    body = ",\n".join(json.dumps(i, ensure_ascii=False, sort_keys=True) for i in items)
-    return ("[\n" + body + "\n]\n").encode() if items else b"[]\n"
+# Each file's lines from its last rendering, by item: the dev server rewrites a 10 MB articles.json
+# after an edit from the lines of the items that did not change (found by identity; relinking
+# keeps unchanged articles and entities as the same objects) and one new line.
+_LINES: dict[str, dict[int, tuple]] = {}
+
+
+def _dump(name: str, items, extra, make) -> bytes:
+    """One JSON object per item and per line: readable, diff-friendly, and still one document.
+    An item's line is made again only when the item or extra(item) changed."""
+    before, now, lines = _LINES.get(name, {}), {}, []
+    for item in items:
+        more = extra(item)
+        hit = before.get(id(item))
+        if hit is not None and hit[0] is item and hit[1] == more:
+            line = hit[2]
+        else:
+            line = json.dumps(make(item), ensure_ascii=False, sort_keys=True)
+        now[id(item)] = (item, more, line)
+        lines.append(line)
+    _LINES[name] = now
+    return ("[\n" + ",\n".join(lines) + "\n]\n").encode() if lines else b"[]\n"
 
 
 def _uses_all(site: Site, kind: str, entities: dict, lists: tuple[str, ...]) -> None:
@@ -35,40 +52,45 @@ def articles_json(site: Site) -> bytes:
     u = site.urls
     site.uses("a:*", "links:*")
     site.items("articles")
-    return _dump([{"id": a.slug, "url": u.absolute(U.article(a.slug)), "title": a.title, "date": a.date.isoformat(),
-                   "source": a.source, "source_url": a.source_url, "author": a.author, "lead": a.lead,
-                   "language": a.language, "raw": a.raw, "review": _review(a.review), "leaders": list(a.leaders),
-                   "events": list(a.events), "agreements": list(a.agreements)} for a in site.archive.articles])
+    return _dump("articles", site.archive.articles, lambda a: u, lambda a: {
+        "id": a.slug, "url": u.absolute(U.article(a.slug)), "title": a.title, "date": a.date.isoformat(),
+        "source": a.source, "source_url": a.source_url, "author": a.author, "lead": a.lead,
+        "language": a.language, "raw": a.raw, "review": _review(a.review), "leaders": list(a.leaders),
+        "events": list(a.events), "agreements": list(a.agreements)})
 
 
 def leaders_json(site: Site) -> bytes:
     arc, u = site.archive, site.urls
     _uses_all(site, "leader", arc.leaders, ("leader", "leader-events", "leader-agreements"))
-    return _dump([{"id": x.id, "url": u.absolute(U.leader(x.id)), "name": x.name, "country": x.country,
-                   "aliases": list(x.aliases),
-                   "roles": [{"title": r.title, "start": _date(r.start), "end": _date(r.end)} for r in x.roles],
-                   "review": _review(x.review), "events": list(arc.leader_events.get(x.id, ())),
-                   "agreements": list(arc.leader_agreements.get(x.id, ())),
-                   "articles": list(arc.leader_articles.get(x.id, ()))} for x in arc.leaders.values()])
+    lists = lambda x: (u, arc.leader_events.get(x.id, ()), arc.leader_agreements.get(x.id, ()),  # noqa: E731
+                       arc.leader_articles.get(x.id, ()))
+    return _dump("leaders", arc.leaders.values(), lists, lambda x: {
+        "id": x.id, "url": u.absolute(U.leader(x.id)), "name": x.name, "country": x.country,
+        "aliases": list(x.aliases),
+        "roles": [{"title": r.title, "start": _date(r.start), "end": _date(r.end)} for r in x.roles],
+        "review": _review(x.review), "events": list(lists(x)[1]), "agreements": list(lists(x)[2]),
+        "articles": list(lists(x)[3])})
 
 
 def events_json(site: Site) -> bytes:
     arc, u = site.archive, site.urls
     _uses_all(site, "event", arc.events, ("event", "event-agreements"))
-    return _dump([{"id": e.id, "url": u.absolute(U.event(e.id)), "title": e.title, "kind": e.kind,
-                   "start": _date(e.start), "end": _date(e.end), "place": e.place, "host": e.host,
-                   "participants": list(e.participants), "review": _review(e.review),
-                   "agreements": list(arc.event_agreements.get(e.id, ())),
-                   "articles": list(arc.event_articles.get(e.id, ()))} for e in arc.events.values()])
+    lists = lambda e: (u, arc.event_agreements.get(e.id, ()), arc.event_articles.get(e.id, ()))  # noqa: E731
+    return _dump("events", arc.events.values(), lists, lambda e: {
+        "id": e.id, "url": u.absolute(U.event(e.id)), "title": e.title, "kind": e.kind,
+        "start": _date(e.start), "end": _date(e.end), "place": e.place, "host": e.host,
+        "participants": list(e.participants), "review": _review(e.review),
+        "agreements": list(lists(e)[1]), "articles": list(lists(e)[2])})
 
 
 def agreements_json(site: Site) -> bytes:
     arc, u = site.archive, site.urls
     _uses_all(site, "agreement", arc.agreements, ("agreement",))
-    return _dump([{"id": g.id, "url": u.absolute(U.agreement(g.id)), "title": g.title, "kind": g.kind,
-                   "parties": list(g.parties), "period": g.period, "event": g.event, "date": _date(g.date),
-                   "witnesses": list(g.witnesses), "review": _review(g.review),
-                   "articles": list(arc.agreement_articles.get(g.id, ()))} for g in arc.agreements.values()])
+    lists = lambda g: (u, arc.agreement_articles.get(g.id, ()))  # noqa: E731
+    return _dump("agreements", arc.agreements.values(), lists, lambda g: {
+        "id": g.id, "url": u.absolute(U.agreement(g.id)), "title": g.title, "kind": g.kind,
+        "parties": list(g.parties), "period": g.period, "event": g.event, "date": _date(g.date),
+        "witnesses": list(g.witnesses), "review": _review(g.review), "articles": list(lists(g)[1])})
 
 
 def specs(site: Site) -> list[PageSpec]:

@@ -18,6 +18,11 @@ from collections import defaultdict
 from ..text import fold
 
 
+_TABLES = {"leader": "leader_articles", "event": "event_articles", "agreement": "agreement_articles",
+           "leader-events": "leader_events", "leader-agreements": "leader_agreements",
+           "event-agreements": "event_agreements"}
+
+
 def make(site, name: str) -> tuple:
     """The list called name (an unknown name is an empty list: an id no longer in the registry)."""
     arc = site.archive
@@ -27,10 +32,8 @@ def make(site, name: str) -> tuple:
     if kind == "year" or name == "years":
         return _years(site, name)
     if key:
-        table = {"leader": arc.leader_articles, "event": arc.event_articles, "agreement": arc.agreement_articles,
-                 "leader-events": arc.leader_events, "leader-agreements": arc.leader_agreements,
-                 "event-agreements": arc.event_agreements}.get(kind, {})
-        return tuple(table.get(key, ()))
+        table = getattr(arc, _TABLES[kind]) if kind in _TABLES else {}
+        return tuple(table.get(key, ()))  # the archive's own tuple: unchanged lists stay the same object
     if name == "leaders":
         from .leaders import index_order
         return tuple(x.id for x in sorted(arc.leaders.values(), key=index_order))
@@ -53,3 +56,28 @@ def _years(site, name: str) -> tuple:
         site._lists[f"year:{y}"] = tuple(slugs)
     site._lists["years"] = tuple(sorted(by_year, reverse=True))
     return site._lists.get(name, ())
+
+
+def changed(old, new) -> dict[str, tuple[tuple, tuple]]:
+    """The lists that differ between two sites: {name: (old list, new list)}. The archives' tables
+    are compared by identity first (relinking keeps unchanged lists as the same objects)."""
+    a, b = old.archive, new.archive
+    out = {}
+    for kind, table in _TABLES.items():
+        was, now = getattr(a, table), getattr(b, table)
+        if was is now:
+            continue
+        for key in was.keys() | now.keys():
+            x, y = was.get(key, ()), now.get(key, ())
+            if x is not y and x != y:
+                out[f"{kind}:{key}"] = (x, y)
+    names = [n for n in ("leaders", "events", "agreements") if getattr(a, n) is not getattr(b, n)]
+    if a.articles is not b.articles:
+        names.append("articles")
+        years = set(old.list("years")) | set(new.list("years"))
+        names += ["years"] + [f"year:{y}" for y in sorted(years)]
+    for name in names:
+        x, y = old.list(name), new.list(name)
+        if x != y:
+            out[name] = (x, y)
+    return out
