@@ -30,6 +30,7 @@ from .model import Diagnostic
 from .render import TEMPLATES
 from .incremental import Session
 from .store import import_pages
+from .watcher import Watcher
 
 LIVE_SCRIPT = (
     b'<script>(function(){var s=document.createElement("script");'
@@ -176,43 +177,41 @@ def notify(path: str) -> None:
 
 
 def watch(preview: Preview, roots: dict[str, Path], loop: ioloop.IOLoop, stop: threading.Event,
-          interval: float = 0.2, log=print) -> None:
-    """Poll the roots; on a change, rebuild and reload the browsers, until `stop` is set."""
-    snap = changes.snapshot(roots)
+          interval: float = 0.2, log=print, events: bool = True) -> None:
+    """Wait for changes under the roots (file system events, else polling every `interval`);
+    on each, rebuild and reload the browsers, until `stop` is set."""
+    watcher = Watcher(roots, interval, events)
     cancel, indexer = threading.Event(), None
-    while not stop.wait(interval):
-        new = changes.snapshot(roots)
-        changed = changes.diff(snap, new)
-        if not changed:
-            continue
-        cancel.set()  # a search index still being built for the previous edit is now stale
-        if indexer is not None:
-            indexer.join()
-        snap = new
-        kinds = changes.classify(changed)
-        if not kinds or not changes.needs_build(kinds):
-            continue
-        log(f"serve: changed {', '.join(changed[:5])}{' …' if len(changed) > 5 else ''}")
-        try:
-            own = preview.rebuild(kinds, log=log)
-        except Exception as exc:  # never let one bad rebuild stop the watcher; show it in the page
-            from .model import error
-            preview.errors = [error(f"rebuild failed: {type(exc).__name__}: {exc}", None, None, "serve")]
-            log(f"serve: {preview.errors[0]}")
-            own = []
-        if own:  # the importer's own writes are not an editor's change
-            after = changes.snapshot(roots)
-            for rel in own:
-                if rel in after:
-                    snap[rel] = after[rel]
-        only_style = set(kinds) == {changes.STYLE} and not preview.errors
-        target = "style.css" if only_style else (changed[0].split("/", 1)[1] if "/" in changed[0] else changed[0])
-        loop.add_callback(notify, target)
-        # The search index (seconds at 10,000 articles) is built on its own thread and abandoned
-        # as soon as the next change is seen, so quick saves never queue behind it.
-        cancel = threading.Event()
-        indexer = threading.Thread(target=preview.finish, args=(cancel, log), daemon=True, name="index")
-        indexer.start()
+    try:
+        while True:
+            changed = watcher.wait(stop)
+            if not changed:
+                return
+            cancel.set()  # a search index still being built for the previous edit is now stale
+            if indexer is not None:
+                indexer.join()
+            kinds = changes.classify(changed)
+            if not kinds or not changes.needs_build(kinds):
+                continue
+            log(f"serve: changed {', '.join(changed[:5])}{' …' if len(changed) > 5 else ''}")
+            try:
+                own = preview.rebuild(kinds, log=log)
+            except Exception as exc:  # never let one bad rebuild stop the watcher; show it in the page
+                from .model import error
+                preview.errors = [error(f"rebuild failed: {type(exc).__name__}: {exc}", None, None, "serve")]
+                log(f"serve: {preview.errors[0]}")
+                own = []
+            watcher.accept(own)  # the importer's own writes are not an editor's change
+            only_style = set(kinds) == {changes.STYLE} and not preview.errors
+            target = "style.css" if only_style else (changed[0].split("/", 1)[1] if "/" in changed[0] else changed[0])
+            loop.add_callback(notify, target)
+            # The search index is brought up to date on its own thread; rebuilding it whole (after
+            # an edit that renumbers the articles) is abandoned as soon as the next change is seen.
+            cancel = threading.Event()
+            indexer = threading.Thread(target=preview.finish, args=(cancel, log), daemon=True, name="index")
+            indexer.start()
+    finally:
+        watcher.close()
 
 
 def listen(app: web.Application, host: str, port: int, tries: int = 20) -> int:
