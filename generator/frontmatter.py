@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 
 import yaml
@@ -163,3 +164,57 @@ def front_matter(article: Article) -> dict:
 def dump(article: Article) -> str:
     """The article file's text: front matter in FRONT_MATTER_KEYS order, then the Markdown body."""
     return "---\n" + yamlio.dump(front_matter(article)) + "---\n\n" + article.body.strip("\n") + "\n"
+
+
+# dump() in parts, for an import that finds an article's entities after the rest is written out:
+# a block mapping's entries are written one after the other, so the parts joined are dump()'s text
+# (tests/test_import_parallel.py checks it).
+_HEAD_KEYS = FRONT_MATTER_KEYS[:FRONT_MATTER_KEYS.index("leaders")]
+
+
+def dump_parts(article: Article) -> list[str]:
+    """dump(article) as [up to `language`, the entity lists, `raw`, `review`, the body]."""
+    return [head_lines(article), entity_lines(article.leaders, article.events, article.agreements),
+            raw_lines(article), review_lines(article.review), body_lines(article)]
+
+
+def head_lines(article: Article) -> str:
+    """The opening '---' and the front matter from `title` to `language`, as dump() writes them."""
+    fm = front_matter(article)
+    return "---\n" + yamlio.dump({k: fm[k] for k in _HEAD_KEYS})
+
+
+def raw_lines(article: Article) -> str:
+    """The front matter's `raw` line, as dump() writes it."""
+    return yamlio.dump({"raw": article.raw})
+
+
+def body_lines(article: Article) -> str:
+    """The closing '---' and the body, as dump() writes them."""
+    return "---\n\n" + article.body.strip("\n") + "\n"
+
+
+def entity_lines(leaders, events, agreements) -> str:
+    """The front matter's `leaders`, `events` and `agreements` lines, as dump() writes them."""
+    return "".join(f"{key}:\n" + "".join(map(_item, ids)) if ids else f"{key}: []\n"
+                   for key, ids in (("leaders", leaders), ("events", events), ("agreements", agreements)))
+
+
+def review_lines(review) -> str:
+    """The front matter's `review` lines, as dump() writes them."""
+    if not review:
+        return "review: []\n"
+    return yamlio.dump({"review": [{"field": r.field, "reason": r.reason} for r in review]})
+
+
+_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+_RESOLVER = yaml.resolver.Resolver()
+
+
+@functools.lru_cache(maxsize=65536)
+def _item(value: str) -> str:
+    # An id's line in a list: a slug is written as it is, unless YAML would read it as something
+    # other than text ('null', '0x1f', '2025-12-01'), which yamlio quotes (and so for anything else).
+    if _SLUG.fullmatch(value) and _RESOLVER.resolve(yaml.ScalarNode, value, (True, False)) == "tag:yaml.org,2002:str":
+        return f"- {value}\n"
+    return yamlio.dump([value])

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-from typing import Callable, TypeVar
+from typing import Callable, Iterable, Iterator, TypeVar
 
 T = TypeVar("T")
 _TASK: Callable | None = None
+_EACH: Callable | None = None
 
 
 def default_jobs() -> int:
@@ -37,3 +38,24 @@ def fork_map(task: Callable[[int, int], T], jobs: int) -> list[T]:
             return pool.map(_run, [(k, jobs) for k in range(jobs)], chunksize=1)
     finally:
         _TASK = None
+
+
+def _run_each(item):
+    return _EACH(item)
+
+
+def fork_imap(task: Callable[..., T], items: Iterable, jobs: int, chunksize: int = 8) -> Iterator[T]:
+    """task(item) for each item, in order, computed in `jobs` forked processes and yielded as soon
+    as each is ready, so the caller works on the first while the others are computed (the import:
+    pages are read ahead, and stored in order). Items travel to the children by pickle; task, like
+    fork_map's, is inherited. One job, or no fork, runs in-process."""
+    global _EACH
+    if jobs <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+        yield from map(task, items)
+        return
+    _EACH = task
+    try:
+        with multiprocessing.get_context("fork").Pool(jobs) as pool:
+            yield from pool.imap(_run_each, items, chunksize)
+    finally:
+        _EACH = None

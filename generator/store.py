@@ -13,21 +13,25 @@ import os
 import sys
 import tempfile
 import time
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import frontmatter, registry
 from .content import load_registry
-from .importer import import_bytes, load_knowledge
-from .model import Article, Diagnostic, error
+from .importer import load_knowledge
+from .model import Diagnostic, error
+from .parallel import default_jobs
+from .prepare import entities, prepare_all
 from .registry import Registry
 
 STATE = ".import-state.json"
 
 
-def atomic_write(path: Path, data: bytes) -> None:
-    """Write bytes to path by writing a temporary file beside it and renaming it over the target."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+def atomic_write(path: Path, data: bytes, parent_made: bool = False) -> None:
+    """Write bytes to path by writing a temporary file beside it and renaming it over the target
+    (making its folder first, unless the caller knows it is there)."""
+    if not parent_made:
+        path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as f:
@@ -86,14 +90,6 @@ class Report:
     new_entities: dict[str, list[str]] = field(default_factory=dict)
 
 
-def _extract(article: Article, reg: Registry):
-    try:
-        from .entities import extract
-    except ImportError:  # the entity finder is optional for importing text
-        return None
-    return extract(article, reg)
-
-
 def _add_entities(reg: Registry, ex, state: State) -> tuple[Registry, dict[str, list]]:
     """Add an extraction's new entities to the registry, minus ids an editor has since removed.
 
@@ -112,14 +108,18 @@ def _add_entities(reg: Registry, ex, state: State) -> tuple[Registry, dict[str, 
     return reg, added
 
 
-def import_pages(content: Path, raws: list[Path], force: bool = False, log=print) -> Report:
-    """Import raw pages into content/articles and content/data; see the module docstring."""
+def import_pages(content: Path, raws: list[Path], force: bool = False, log=print, jobs: int = 1) -> Report:
+    """Import raw pages into content/articles and content/data; see the module docstring. With
+    jobs > 1 (a caller without threads: processes are forked), many pages are prepared in that
+    many processes ahead of storing them; the files written are the same."""
     articles_dir, data_dir = content / "articles", content / "data"
     state_path = content / STATE
     report = Report()
     reg, diags = load_registry(data_dir)
     report.diagnostics += [d for d in diags if d.severity == "error"]
-    know = load_knowledge(data_dir, reg.leaders)
+    # The importer weighs the terms of office of the leaders as loaded: the officials an import adds
+    # have none, and a page prepared ahead must see the same leaders as one prepared in turn.
+    know = load_knowledge(data_dir, dict(reg.leaders))
     try:
         state = State.load(state_path)
     except (ValueError, UnicodeDecodeError) as exc:
@@ -130,34 +130,45 @@ def import_pages(content: Path, raws: list[Path], force: bool = False, log=print
         return report
     claimed = {v["file"]: k for k, v in state.articles.items()}
     appended: dict[str, list] = {"leaders": [], "events": [], "agreements": []}
+    since = entities.LeadersSince() if entities is not None else None
+
+    def add_entities(ex) -> None:
+        _reg, added = _add_entities(reg, ex, state)
+        for k, v in added.items():
+            appended[k] += v
+        if added["leaders"]:
+            since.add(added["leaders"])
+            entities.leaders_known(reg)  # grown page by page, as when each page is read in turn
+
     start = time.perf_counter()
-    for n, raw in enumerate(raws, 1):
-        try:
-            data = raw.read_bytes()
-        except OSError as exc:
-            report.diagnostics.append(error(f"cannot read: {exc.strerror}", str(raw), None, "import"))
-            continue
-        article, found = import_bytes(data, raw.name, know)
-        report.diagnostics += [replace(d, file=str(raw)) for d in found]
+    on_disk = _Listing(articles_dir)
+    for n, prep in enumerate(prepare_all(raws, know, reg, jobs), 1):
+        raw, article = prep.raw, prep.article
+        report.diagnostics += prep.diagnostics
         if article is None:
             continue
-        ex = _extract(article, reg)
-        if ex is not None:
-            article = replace(article, leaders=ex.leaders, events=ex.events, agreements=ex.agreements,
-                              review=article.review + tuple(ex.review))
+        ex = None
+        ids, review = ((), (), ()), article.review
+        if prep.draft is not None:
+            draft = prep.draft
+            if prep.forms is not None and since.change(draft, *prep.forms):
+                # prepared ahead, and a leader added since may change its reading
+                draft = entities.read(prep.whole_article(), reg)
+            ex = entities.reconcile(draft, reg)
+            ids, review = (ex.leaders, ex.events, ex.agreements), review + tuple(ex.review)
         previous = state.articles.get(raw.name)
-        name = previous["file"] if previous else _free_name(article.slug, raw.name, claimed, articles_dir)
+        name = previous["file"] if previous else _free_name(article.slug, raw.name, claimed, on_disk)
         path = articles_dir / name
-        text = frontmatter.dump(article).encode("utf-8")
-        if path.exists():
+        # frontmatter.dump() of the article with its entities, from the parts prepared with the page
+        text = b"".join((prep.head, frontmatter.entity_lines(*ids).encode("utf-8"), prep.raw_line,
+                         frontmatter.review_lines(review).encode("utf-8"), b"---\n\n", prep.body.strip(b"\n"), b"\n"))
+        if on_disk.exists(name):
             current = path.read_bytes()
             if current == text:
                 report.unchanged.append(name)
                 state.articles[raw.name] = {"file": name, "sha256": sha256(text)}
                 if ex is not None:
-                    reg, added = _add_entities(reg, ex, state)
-                    for k, v in added.items():
-                        appended[k] += v
+                    add_entities(ex)
                 continue
             edited = previous is None or sha256(current) != previous["sha256"]
             if edited and not force:
@@ -169,38 +180,62 @@ def import_pages(content: Path, raws: list[Path], force: bool = False, log=print
             report.kept.append((str(path), "deleted by an editor since it was imported"))
             continue
         if ex is not None:
-            reg, added = _add_entities(reg, ex, state)
-            for k, v in added.items():
-                appended[k] += v
-        atomic_write(path, text)
+            add_entities(ex)
+        atomic_write(path, text, parent_made=bool(report.written))
+        on_disk.wrote(name)
         claimed[name] = raw.name
         state.articles[raw.name] = {"file": name, "sha256": sha256(text)}
         report.written.append(name)
         if sys.stderr.isatty() and time.perf_counter() - start > 1 and n % 50 == 0:
             print(f"\rimport: {n}/{len(raws)}", end="", file=sys.stderr, flush=True)
-    for kind, entities in appended.items():
-        if not entities:
+    for kind, new in appended.items():
+        if not new:
             continue
         path = data_dir / registry.FILES[kind]
         old = path.read_bytes() if path.exists() else b""
         sep = b"" if not old or old.endswith(b"\n\n") else (b"\n" if old.endswith(b"\n") else b"\n\n")
-        atomic_write(path, old + sep + registry.append_text(entities).encode("utf-8"))
-        state.created.setdefault(kind, []).extend(e.id for e in entities)
-        report.new_entities[kind] = [e.id for e in entities]
+        atomic_write(path, old + sep + registry.append_text(new).encode("utf-8"))
+        state.created.setdefault(kind, []).extend(e.id for e in new)
+        report.new_entities[kind] = [e.id for e in new]
     new_state = state.dump()
     if not state_path.exists() or state_path.read_bytes() != new_state:
         atomic_write(state_path, new_state)
     return report
 
 
-def _free_name(slug: str, raw_name: str, claimed: dict[str, str], articles_dir: Path) -> str:
+def _free_name(slug: str, raw_name: str, claimed: dict[str, str], on_disk: "_Listing") -> str:
     """slug.md, or slug-2.md, … when another raw page's article (or an editor's file) has the name."""
     for n in range(1, 1000):
         name = f"{slug}.md" if n == 1 else f"{slug}-{n}.md"
         owner = claimed.get(name)
-        if owner == raw_name or (owner is None and not (articles_dir / name).exists()):
+        if owner == raw_name or (owner is None and not on_disk.exists(name)):
             return name
     raise RuntimeError(f"no free file name for {slug}")
+
+
+class _Listing:
+    """Which files a folder has: one listing when the import starts, and the files it wrote since.
+    A name not listed needs no look on disk (for a new archive, none does: a stat per page and per
+    name tried cost as much as reading the page); a listed one is still looked at, as it may have
+    gone or be a dangling link."""
+
+    def __init__(self, folder: Path):
+        self.folder = folder
+        try:
+            self.names: set[str] | None = set(os.listdir(folder))
+        except FileNotFoundError:  # a new archive: no file yet
+            self.names = set()
+        except OSError:  # not a folder, not readable: every name is looked at
+            self.names = None
+
+    def exists(self, name: str) -> bool:
+        if self.names is not None and name not in self.names:
+            return False
+        return (self.folder / name).exists()
+
+    def wrote(self, name: str) -> None:
+        if self.names is not None:
+            self.names.add(name)
 
 
 def raw_files(content: Path) -> list[Path]:
@@ -221,7 +256,7 @@ def import_command(args) -> int:
     for p in missing:
         print(f"{p}: error: no such file", file=sys.stderr)
     t0 = time.perf_counter()
-    report = import_pages(args.content, [p for p in raws if p.is_file()], force=args.force)
+    report = import_pages(args.content, [p for p in raws if p.is_file()], force=args.force, jobs=default_jobs())
     took = time.perf_counter() - t0
     for path, why in report.kept:
         print(f"{path}: left alone: {why} (use --force to overwrite)")

@@ -143,13 +143,14 @@ def test_match_looks_only_at_the_principals_events_and_agrees_with_a_full_scan()
     people = [f"p{i}" for i in range(8)]
     day = dt.date(2024, 1, 1)
     evs: dict[str, Event] = {}
-    for n in range(300):
+    for n in range(1500):
         start = day + dt.timedelta(days=rnd.randrange(60))
-        found = events.Found("hoi-dam", "Hội đàm", start, start + dt.timedelta(days=rnd.randrange(3)),
+        found = events.Found("hoi-dam", "Hội đàm", start, start + dt.timedelta(days=rnd.randrange(-2, 5)),
                              rnd.choice(["VN", "LA", None]), None, tuple(rnd.sample(people, 3)), rnd.random() < .5)
         assert events.match(found, evs) == _match_in_full(found, evs)
         ev_id = f"e{n}"
-        evs[ev_id] = Event(ev_id, "x", "hoi-dam", found.start if n % 9 else None, found.end, None, found.host,
+        end = rnd.choice([None, found.end, found.start + dt.timedelta(days=rnd.randrange(-5, 45))])
+        evs[ev_id] = Event(ev_id, "x", "hoi-dam", found.start if n % 9 else None, end, None, found.host,
                            tuple(rnd.sample(people, 2)))
 
 

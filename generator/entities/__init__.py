@@ -12,9 +12,10 @@ from .events import find_event
 from .names import matcher_for
 from .officials import find_officials, similar_leader
 from .phrases import forms
+from .ahead import LeadersSince
 from .reconcile import Draft, Extraction, reconcile
 
-__all__ = ["Draft", "Extraction", "article_text", "extract", "read", "reconcile"]
+__all__ = ["Draft", "Extraction", "LeadersSince", "article_text", "extract", "leaders_known", "read", "reconcile"]
 
 
 # Photo credits inside captions and body lines: "(Ảnh: Thống Nhất/TTXVN)", "- Ảnh: VGP/Nhật Bắc", "ẢNH: TTXVN".
@@ -40,6 +41,14 @@ def article_text(article: Article) -> str:
 def extract(article: Article, registry: Registry) -> Extraction:
     """Find the registry leaders an article names, new officials, its event and the documents it lists."""
     return reconcile(read(article, registry), registry)
+
+
+def leaders_known(registry: Registry) -> None:
+    """Bring the leader matcher up to the registry's leaders now, as the next read() would. An
+    import that adds leaders calls it after each article, so that the matcher grows article by
+    article (which leader keeps a name two share depends on that order) even when it reads no
+    article for a while."""
+    matcher_for(registry.leaders)
 
 
 def read(article: Article, registry: Registry, text_forms: tuple[str, str, str, str] | None = None) -> Draft:

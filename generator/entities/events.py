@@ -200,11 +200,14 @@ def match(found: Found, events: dict[str, Event]) -> str | None:
     slack = dt.timedelta(days=1 if found.dated else 3)
     principal = set(found.participants[:2])
     best = None
-    # Only events a principal took part in can match (scanning every event grew with the import).
-    by_leader = grown("events by participant", events, dict, _add_participant)
-    for ev in {id(ev): ev for p in sorted(principal) for ev in by_leader.get(p, ())}.values():
-        if ev.start is None:
-            continue
+    # Only events a principal took part in, starting close enough, can match: scanning every event
+    # grew with the import (which adds thousands), and so did scanning each principal's.
+    index = grown("events by participant and week", events, _EventIndex, _EventIndex.add)
+    first = (found.start - slack - dt.timedelta(days=index.longest)).toordinal() // 7
+    last = (found.end + slack).toordinal() // 7
+    near = {id(ev): ev for p in sorted(principal) if p in index.weeks
+            for week in range(first, last + 1) for ev in index.weeks[p].get(week, ())}
+    for ev in near.values():
         ev_end = ev.end or ev.start
         if found.start > ev_end + slack or found.end < ev.start - slack:
             continue
@@ -219,9 +222,21 @@ def match(found: Found, events: dict[str, Event]) -> str | None:
     return best[1] if best else None
 
 
-def _add_participant(by_leader: dict[str, list[Event]], ev: Event) -> None:
-    for p in dict.fromkeys(ev.participants):
-        by_leader.setdefault(p, []).append(ev)
+class _EventIndex:
+    """Dated events by participant and by the week they start; `longest`: the most days any lasts
+    (so that an event starting that long before a day may still reach it)."""
+
+    def __init__(self) -> None:
+        self.weeks: dict[str, dict[int, list[Event]]] = {}
+        self.longest = 0
+
+    def add(self, ev: Event) -> None:
+        if ev.start is None:
+            return  # match() passes over undated events
+        self.longest = max(self.longest, ((ev.end or ev.start) - ev.start).days)
+        week = ev.start.toordinal() // 7
+        for p in dict.fromkeys(ev.participants):
+            self.weeks.setdefault(p, {}).setdefault(week, []).append(ev)
 
 
 def new_event(found: Found, leaders: dict[str, Leader], article_slug: str) -> Event:

@@ -24,7 +24,9 @@ def grown(name: str, mapping: dict, new: Callable[[], T], add: Callable[[T, obje
         hit = (mapping, 0, new())
     _m, done, table = hit
     if done < len(mapping):
-        for value in itertools.islice(mapping.values(), done, None):
+        # The new values are the last ones: read from the end (islice from the start would step
+        # over every value read before, each time).
+        for value in reversed(list(itertools.islice(reversed(mapping.values()), len(mapping) - done))):
             add(table, value)
         _TABLES[key] = (mapping, len(mapping), table)
     return table

@@ -1,0 +1,55 @@
+"""Whether an article read ahead, against the registry's leaders as they were, reads the same now.
+
+An import adds the officials it finds to the registry, and a later article that names one must be
+read knowing them: its mention is then a registry leader's, not a new official's. Articles read
+ahead of time (in other processes) are read against the leaders as loaded; for each, in import
+order, `LeadersSince.change(...)` says whether a leader added since could change its reading (so
+that it must be read again), by what read() looked at:
+- a name of a new leader standing in the text, with its first word capitalised, as the leader
+  matcher would look for it (and an official's name that is one is a mention);
+- a Lao official close to a new Lao leader's name (similar_leader);
+- an id read() gave a new official that a new leader now has.
+It may say yes for nothing (the reading is then redone, which is always right), never no wrongly.
+"""
+from __future__ import annotations
+
+from ..model import Leader
+from ..text import fold
+from .names import canonical
+from .officials import similar_leader
+from .phrases import PhraseIndex
+from .reconcile import Draft
+
+
+class LeadersSince:
+    """The leaders added to a registry after articles were read ahead against it."""
+
+    def __init__(self) -> None:
+        self.ids: set[str] = set()
+        self.forms: set[str] = set()         # folded names, as the leader matcher keys them
+        self.lao: dict[str, str] = {}        # folded names of Lao leaders → id, as read() compares them
+        self._index = PhraseIndex(())
+
+    def add(self, leaders: list[Leader]) -> None:
+        """Note leaders just added to the registry."""
+        for leader in leaders:
+            self.ids.add(leader.id)
+            for name in (leader.name, *leader.aliases):
+                form = fold(canonical(name))
+                if form:
+                    self.forms.add(form)
+                    if leader.country == "LA":
+                        self.lao.setdefault(form, leader.id)
+        self._index.add(self.forms)
+
+    def change(self, draft: Draft, sp: str, caps: str) -> bool:
+        """Whether the leaders added since could change this reading (sp and caps: the forms() of
+        the article's text the draft was read from)."""
+        if not self.ids:
+            return False
+        if any(leader.id in self.ids for leader in draft.new_leaders):
+            return True
+        for name, country in draft.officials:
+            if fold(name) in self.forms or (country == "LA" and self.lao and similar_leader(name, self.lao)):
+                return True
+        return bool(self._index.find(sp, None, None, caps))
