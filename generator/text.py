@@ -96,7 +96,10 @@ def fold(text: str) -> str:
     folded = text.translate(_FOLD_TABLE).lower()
     if folded.isascii():
         return folded
-    return "".join(map(_fold_char, folded))
+    # The characters left (punctuation such as “ – …, other scripts) each once, not every character
+    # of a long text; white space becomes a space as _fold_char says.
+    rest = {ord(c): _fold_char(c) for c in set(folded) if not c.isascii() or c.isspace()}
+    return folded.translate(rest)
 
 
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")

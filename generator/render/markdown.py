@@ -1,6 +1,7 @@
 """Article bodies: Markdown to HTML with raw HTML escaped, captions as figures, leaders linked."""
 from __future__ import annotations
 
+import functools
 import html
 import re
 
@@ -12,6 +13,7 @@ from ..text import collapse_spaces, fold
 # '#harmful-link'. One parser for the whole build (mistune's parser is reusable and not cheap).
 _MARKDOWN = mistune.create_markdown(escape=True, plugins=["strikethrough", "table"])
 _TAG = re.compile(r"(<[^>]*>)")
+_TAG_NAME = re.compile(r"<(/?)([a-zA-Z0-9]+)")
 _PARA = re.compile(r"<p>(.*?)</p>\n?", re.S)
 # Inside these no leader link is added: links cannot nest, and headings stay plain text.
 _NO_LINK = {"a", "h1", "h2", "h3", "h4", "h5", "h6", "figcaption", "code", "pre"}
@@ -24,14 +26,18 @@ _NO_LINK = {"a", "h1", "h2", "h3", "h4", "h5", "h6", "figcaption", "code", "pre"
 # both give the same bytes wherever the fast path answers.
 _SIMPLE = re.compile(r"(?:[^\\`*_\[\]<>|~\x00-\x1f\x7f]|\\[!-/:-@\[-`{-~])*")
 _UNESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
+_SPECIAL = re.compile(r"[\\`*_\[\]<>|~\x00-\x1f\x7f]")  # what _SIMPLE takes only escaped, or not at all
 _BLOCK_START = re.compile(r"[\w“\"'(]|\\[!-/:-@\[-`{-~]")
 _ORDERED = re.compile(r"\d{1,9}[.)]")
 
 
 def _inline(text: str) -> str | None:
-    if not text or text != text.strip() or not _SIMPLE.fullmatch(text) or text.endswith("\\"):
+    if not text or text[0].isspace() or text[-1].isspace():
         return None
-    text = _UNESCAPE.sub(r"\1", text)
+    if _SPECIAL.search(text):  # most lines have nothing to check or unescape
+        if not _SIMPLE.fullmatch(text) or text.endswith("\\"):
+            return None
+        text = _UNESCAPE.sub(r"\1", text)
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
 
 
@@ -76,6 +82,8 @@ def to_html(markdown: str) -> str:
 
 
 def _plain(fragment: str) -> str:
+    if "<" not in fragment and "&" not in fragment:
+        return collapse_spaces(fragment)
     return collapse_spaces(html.unescape(_TAG.sub("", fragment)))
 
 
@@ -95,7 +103,8 @@ def captions_as_figures(body_html: str, captions: tuple[str, ...]) -> tuple[str,
     return out, [c for k, c in wanted.items() if k not in found]
 
 
-def _name_pattern(names) -> re.Pattern | None:
+@functools.lru_cache(maxsize=4096)
+def _name_pattern(names: tuple[str, ...]) -> re.Pattern | None:
     folded = sorted({fold(collapse_spaces(n)) for n in names if n and n.strip()}, key=lambda s: (-len(s), s))
     if not folded:
         return None
@@ -109,14 +118,14 @@ def link_first_mentions(body_html: str, people: list[tuple[str, tuple[str, ...]]
     Matching is on folded text (no diacritics, lower case), which keeps offsets, so 'Tô Lâm' is
     found as written whatever tone marks or case the article uses.
     """
-    pending = [(url, p) for url, names in people if (p := _name_pattern(names))]
+    pending = [(url, p) for url, names in people if (p := _name_pattern(tuple(names)))]
     if not pending:
         return body_html
     parts = _TAG.split(body_html)
     depth = 0
     for n, part in enumerate(parts):
         if n % 2:  # a tag
-            m = re.match(r"<(/?)([a-zA-Z0-9]+)", part)
+            m = _TAG_NAME.match(part)
             if m and m.group(2).lower() in _NO_LINK:
                 depth += -1 if m.group(1) else 1
             continue

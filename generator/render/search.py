@@ -14,6 +14,7 @@ URLs inside are relative to the site's base, so the index does not change with t
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 from array import array
 import json
@@ -145,12 +146,21 @@ def article_terms(site: Site, a: Article, body: str | None = None) -> tuple[set[
     if len(body) > BODY_CHARS:
         cut = body.rfind(" ", 0, BODY_CHARS) + 1
         body = body[:cut] + "\n" + "\n".join(NAMED.findall(body, cut))
-    names = [a.lead or "", a.source or "", *a.captions]
-    names += [n for i in a.leaders for n in (arc.leaders[i].name, *arc.leaders[i].aliases)]
+    # Names of outlets and entities recur in thousands of articles: tokenised once each. The
+    # parts are separate sentences, so the tokens of their union are the union of their tokens.
+    named = tokens("\n".join([a.lead or "", *a.captions]))
+    names = [a.source or ""] + [n for i in a.leaders for n in (arc.leaders[i].name, *arc.leaders[i].aliases)]
     names += [arc.events[i].title for i in a.events] + [arc.agreements[i].title for i in a.agreements]
+    for name in names:
+        named |= _name_tokens(name)
     title = tokens(a.title)
-    named = tokens("\n".join(names)) - title
+    named -= title
     return title, named, tokens(body) - title - named
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _name_tokens(name: str) -> frozenset[str]:
+    return frozenset(tokens(name))
 
 
 def snippet(a: Article, body: str | None = None) -> str:
