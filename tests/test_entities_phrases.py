@@ -215,3 +215,11 @@ def test_tokens_are_the_token_pattern_s_matches(text, a, b):
     from generator.entities.officials import _TOKEN, _tokens
     start, end = min(a, b), max(a, b)
     assert _tokens(text, start, end) == [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text, start, end)]
+
+
+@given(st.lists(st.sampled_from(["hoi", "ky", "le", "tham", "hoix", "x", " ", "-", "_", ",", "\n", "đ", "é", "…", "²"]),
+                max_size=20).map("".join))
+def test_word_finder_finds_every_whole_word(text):
+    from generator.entities.phrases import WordFinder
+    words = ["hoi", "ky", "le", "tham", "k"]
+    assert list(WordFinder(words).finditer(text)) == sorted((p, w) for w in words for p in occurrences(text, w))

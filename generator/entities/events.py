@@ -10,7 +10,7 @@ from ..text import fold, slugify
 from .names import canonical
 from .dates import Span, spans
 from .lexicon import PLACES, country_in
-from .phrases import PhraseIndex, cased, word_pattern
+from .phrases import PhraseIndex, WordFinder, cased
 from .tables import grown
 
 # Kinds, strongest first: a visit is the event its talks and receptions belong to.
@@ -41,7 +41,7 @@ _BY_WORD: dict[str, list[int]] = {}
 for _i, _row in enumerate(KINDS):
     for _w in _row[4].split():
         _BY_WORD.setdefault(_w, []).append(_i)
-_KIND_WORDS = word_pattern(_BY_WORD)
+_KIND_WORDS = WordFinder(_BY_WORD)
 VISITS = frozenset(row[0] for row in KINDS if row[3])
 _PLACES = PhraseIndex(PLACES)
 _SESSION_NO = re.compile(r"(?:lan thu|thu)\s+(\d{1,3})\s+(?:cua\s+)?uy ban lien chinh phu|(\d{1,3})(?:st|nd|rd|th) meeting")
@@ -72,14 +72,13 @@ def kind_hits(folded: str, vocab: frozenset[str] | None = None) -> dict[str, lis
     """Where each kind's phrases stand, by kind code (positions sorted); vocab, when given, is
     the words the text has (words() of it), and only those are looked at."""
     hits: dict[str, list[int]] = {}
-    for m in _KIND_WORDS.finditer(folded):
-        w = m.group()
+    for pos, w in _KIND_WORDS.finditer(folded):
         if vocab is not None and w not in vocab:
             continue
         for i in _BY_WORD[w]:
             code, _t, rx, _v = _KIND_RE[i]
-            if rx.match(folded, m.start()):
-                hits.setdefault(code, []).append(m.start())
+            if rx.match(folded, pos):
+                hits.setdefault(code, []).append(pos)
     return {code: sorted(set(p)) for code, p in hits.items()}
 
 

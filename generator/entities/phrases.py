@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 _WORD = re.compile(r"\w+")
 
@@ -89,13 +89,9 @@ def occurrences(text: str, word: str):
         i = text.find(word, i + 1)
 
 
-def word_pattern(words: Iterable[str]) -> re.Pattern | None:
-    """A pattern for any of `words` (each made of word characters) standing as a whole word.
-
-    The words are laid out as a trie, so at a place the engine follows only the branches its next
-    letters allow, and the first letters make a set it skips through in C; the check that no letter
-    comes before is made after the first letter for that reason.
-    """
+def _trie(words: Iterable[str], after_first: str = "") -> str:
+    """An alternation of words laid out as a trie (`after_first` goes after each first letter), so
+    at a place the engine follows only the branches the next letters allow."""
     trie: dict = {}
     for w in words:
         node = trie
@@ -110,8 +106,40 @@ def word_pattern(words: Iterable[str]) -> re.Pattern | None:
         body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
         return f"(?:{body})?" if "" in node else body
 
-    first = [re.escape(ch) + r"(?<!\w.)" + branch(child) for ch, child in sorted(trie.items()) if ch]
-    return re.compile("(?:" + "|".join(first) + r")(?!\w)") if first else None
+    return "(?:" + "|".join(re.escape(ch) + after_first + branch(child) for ch, child in sorted(trie.items()) if ch) + ")"
+
+
+def word_pattern(words: Iterable[str]) -> re.Pattern | None:
+    """A pattern for any of `words` (each made of word characters) standing as a whole word.
+
+    Made for words whose first letters are rare in the text (capitals): those letters make a set
+    the engine skips through in C, so the check that no letter comes before is made after the
+    first letter.
+    """
+    words = list(words)
+    return re.compile(_trie(words, r"(?<!\w.)") + r"(?!\w)") if words else None
+
+
+class WordFinder:
+    """Any of a set of words (each made of word characters) standing as a whole word, for words
+    whose first letters are common (lower-case text): the engine skips through the characters
+    that are no ASCII letter, which are fewer, and tries the words after each (a letter beyond
+    ASCII before one is then passed over here: a set of such letters is slower to skip)."""
+
+    def __init__(self, words: Iterable[str]):
+        body = _trie(list(words))
+        self._first = re.compile(f"({body})(?!\\w)")
+        self._after = re.compile(f"[^a-zA-Z0-9_]({body})(?!\\w)")
+
+    def finditer(self, text: str) -> Iterator[tuple[int, str]]:
+        """(offset, word) of each, in text order."""
+        m = self._first.match(text)
+        if m:
+            yield 0, m.group(1)
+        for m in self._after.finditer(text):
+            before = text[m.start()]
+            if not (before.isalnum() or before == "_"):
+                yield m.start(1), m.group(1)
 
 
 _ALL_WORD = re.compile(r"\w+")

@@ -53,8 +53,23 @@ def _take_url(page: Page, line: str, cues: Cues) -> None:
         page.outlet = page.outlet or cues.by_domain.get(host)
 
 
+# White space other than ' ' and '\n' (what str.split() splits on besides them).
+_ODD_SPACE = re.compile("[\t\x0b\x0c\r\x1c-\x1f\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]")
+_SPACES = re.compile("  +")
+
+
+def _collapsed_lines(text: str) -> list[str]:
+    """[collapse_spaces(line) for line in text.split("\n")]: when ' ' is the only white space
+    within lines (the common case), by three passes over the whole text instead of one per line."""
+    if _ODD_SPACE.search(text):
+        return [collapse_spaces(line) for line in text.split("\n")]
+    if "  " in text:
+        text = _SPACES.sub(" ", text)
+    return text.replace(" \n", "\n").replace("\n ", "\n").strip(" ").split("\n")
+
+
 def _prepare(text: str) -> tuple[list[str], tuple | None]:
-    raw_lines = [collapse_spaces(l) for l in normalize(text).split("\n")]
+    raw_lines = _collapsed_lines(normalize(text))
     scraper = None
     for i, line in enumerate(raw_lines):
         if line:
@@ -63,6 +78,8 @@ def _prepare(text: str) -> tuple[list[str], tuple | None]:
                 scraper = (int(m.group(1)), int(m.group(2)), int(m.group(3)) if m.group(3) else None)
                 raw_lines[i] = SCRAPER_DATE.sub("", line, count=1).strip()
             break
+    if not any("inh anh" in line for line in raw_lines):
+        return raw_lines, scraper  # no image marker to split a line at (split_glued would keep each)
     out: list[str] = []
     for line in raw_lines:
         out.extend(L.split_glued(line) if line else [""])
