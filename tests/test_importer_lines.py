@@ -125,3 +125,10 @@ def test_line_shortcuts_answer_as_the_full_rules(line):
     assert L._placeholder(line) == bool(L._PLACEHOLDER.search(line))
     assert L.terminated(line) == bool(L._SENTENCE_END.search(line))
     assert language(line) == _language_in_full(line)
+
+
+@given(st.lists(st.sampled_from(list(" \n\tab.\u00a0\u2028\x1c\u3000")), max_size=16).map("".join))
+def test_lines_collapsed_over_the_whole_text_are_those_collapsed_one_by_one(text):
+    from generator.importer.page import _collapsed_lines
+    from generator.text import collapse_spaces
+    assert _collapsed_lines(text) == [collapse_spaces(line) for line in text.split("\n")]
