@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import gc
 import sys
+import tempfile
 import time
 from collections import Counter
 from dataclasses import dataclass, field
@@ -14,7 +15,7 @@ import jinja2.meta
 
 from . import config as config_mod
 from . import content as content_mod
-from . import linker, uptodate, writer
+from . import linker, search_build, uptodate, writer
 from .config import SiteConfig
 from .model import Diagnostic, error
 from .parallel import default_jobs, fork_map
@@ -150,82 +151,68 @@ def _deal(specs: list[PageSpec], n: int) -> list[list[PageSpec]]:
     return [specs[k::n] for k in range(n)]
 
 
-def _write_hashed(stage: Path, out_dir: Path, files: dict[str, bytes]) -> tuple[int, int, list[str], dict[str, str]]:
-    """Write files under search/ into stage; also their digests (the index's version needs them)."""
-    written, kept, paths = writer.write_files(stage, out_dir, ((search.INDEX + n, b) for n, b in files.items()))
-    return written, kept, paths, {n: search.digest(b) for n, b in files.items()}
-
-
 def _render_and_write(site: Site, env: jinja2.Environment, specs: list[PageSpec], stage: Path, out_dir: Path,
                       jobs: int, stream=None, reads: dict[str, Reads] | None = None, index=None
                       ) -> tuple[int, int, list[str], list[Diagnostic], float]:
     """Render the specs and write them into stage, in `jobs` processes (one when recording reads).
 
     The search index's files (batch specs) come from work every process shares: each indexes one
-    run of the archive's articles beside its pages and writes that run's result rows; then each
-    joins the runs' postings for its share of the shards and writes those; this process writes
-    entities.json last, with the version made from the others. With `index` (the dev server's, a
-    function giving every file of it), that is written instead, in this process."""
+    run of the articles beside its pages, then each joins one group of shards (search_build.py);
+    this process writes entities.json last. With `index` (the dev server's: a function giving
+    every file of the index), that is written instead, in this process."""
     pages = [s for s in specs if not s.batch]
     indexed = any(s.batch for s in specs) and index is None
     jobs = jobs if len(specs) >= 400 and reads is None else 1
     shards = search.shard_count(site) if indexed else 0
     diags: list[Diagnostic] = []
     totals = [0, 0, [], 0.0]  # written, kept, paths, render seconds
+    digests: dict[str, str] = {}
 
-    def add(written: int, kept: int, paths: list[str], seconds: float) -> None:
+    def add(written: int, kept: int, paths: list[str], more: dict | None = None) -> None:
         totals[0] += written
         totals[1] += kept
         totals[2] += paths
-        totals[3] += seconds
+        digests.update(more or {})
 
-    def pages_and_runs(k: int, n: int):
-        found: list[Diagnostic] = []
-        timer = {"render": 0.0}
-        progress = _Progress("render", len(pages), stream) if k == 0 else None
-        tick = (lambda i: progress(i * n)) if progress else None
-        files = render_files(site, env, _deal(pages, n)[k], found, timer, tick, reads)
-        try:
-            written, kept, paths = writer.write_files(stage, out_dir, files)
-        finally:
-            if progress:
-                progress.done()
-        part, digests = None, {}
-        if indexed:
-            t = time.perf_counter()
+    with tempfile.TemporaryDirectory(prefix=".search-", dir=stage.parent) as folder:
+        def pages_and_runs(k: int, n: int):
+            found: list[Diagnostic] = []
+            timer = {"render": 0.0}
+            progress = _Progress("render", len(pages), stream) if k == 0 else None
+            tick = (lambda i: progress(i * n)) if progress else None
+            files = render_files(site, env, _deal(pages, n)[k], found, timer, tick, reads)
             try:
-                part = search.index_part(site, *search.ranges(len(site.archive.articles), n)[k], shards)
-            except Exception as exc:  # reported once; the rest of the site is still written
-                found.append(error(f"cannot build the search index: {type(exc).__name__}: {exc}",
-                                   search.INDEX, None, "render"))
-            else:
-                w, kp, more, digests = _write_hashed(stage, out_dir, search.chunk_files(part))
-                written, kept, paths = written + w, kept + kp, paths + more
-                part = search.Part(part.first, [], part.shards)  # the rows are written: travel light
-            timer["render"] += time.perf_counter() - t
-        return written, kept, paths, found, timer["render"], part, digests
+                result = writer.write_files(stage, out_dir, files) + ({},)
+            finally:
+                if progress:
+                    progress.done()
+            if indexed:
+                t = time.perf_counter()
+                try:
+                    more = search_build.index_run(site, k, n, shards, stage, out_dir, Path(folder))
+                    result = tuple(a + b for a, b in zip(result[:3], more[:3])) + (more[3],)
+                except Exception as exc:  # reported once; the rest of the site is still written
+                    found.append(error(f"cannot build the search index: {type(exc).__name__}: {exc}",
+                                       search.INDEX, None, "render"))
+                timer["render"] += time.perf_counter() - t
+            return result, found, timer["render"]
 
-    results = fork_map(pages_and_runs, jobs)
-    for written, kept, paths, found, seconds, _part, _digests in results:
-        add(written, kept, paths, 0.0)
-        diags += found
-    totals[3] = max(r[4] for r in results)
-    parts = [r[5] for r in results]
-    if indexed and all(p is not None for p in parts):
-        t = time.perf_counter()
-        digests = {name: d for r in results for name, d in r[6].items()}
-
-        def shard_share(k: int, n: int):
-            return _write_hashed(stage, out_dir, search.shard_files(parts, range(k, shards, n)))
-
-        for written, kept, paths, more in fork_map(shard_share, jobs):
-            add(written, kept, paths, 0.0)
-            digests |= more
-        entities = search.entities_file(site, shards, search.version_of(digests))
-        add(*_write_hashed(stage, out_dir, {"entities.json": entities})[:3], time.perf_counter() - t)
+        results = fork_map(pages_and_runs, jobs)
+        for result, found, _seconds in results:
+            add(*result)
+            diags += found
+        totals[3] = max(r[2] for r in results)
+        if indexed and not any(d.file == search.INDEX for d in diags):
+            t = time.perf_counter()
+            for result in fork_map(lambda k, n: search_build.join_group(k, n, shards, stage, out_dir, Path(folder)),
+                                   jobs):
+                add(*result)
+            add(*search_build.write_entities(site, shards, digests, stage, out_dir))
+            totals[3] += time.perf_counter() - t
     if index is not None and any(s.batch for s in specs):
         t = time.perf_counter()
-        add(*_write_hashed(stage, out_dir, index())[:3], time.perf_counter() - t)
+        add(*search_build.write_hashed(stage, out_dir, index()))
+        totals[3] += time.perf_counter() - t
     return totals[0], totals[1], totals[2], diags, totals[3]
 
 
@@ -248,7 +235,7 @@ class Prepared:
 
 
 def prepare(content_dir: Path, config: SiteConfig, templates_dir: Path = TEMPLATES, articles=None,
-            registry=None, reuse: Prepared | None = None, linked=None) -> Prepared:
+            registry=None, reuse: Prepared | None = None, linked=None, jobs: int = 1) -> Prepared:
     """Load (unless articles and registry are given), link (unless `linked` gives the archive and
     its diagnostics), list the pages and compile templates.
 
@@ -258,7 +245,7 @@ def prepare(content_dir: Path, config: SiteConfig, templates_dir: Path = TEMPLAT
     timings: dict[str, float] = {}
     t0 = time.perf_counter()
     if articles is None or registry is None:
-        loaded = content_mod.load(Path(content_dir), bodies=False)
+        loaded = content_mod.load(Path(content_dir), bodies=False, jobs=jobs)
         diags += loaded.diagnostics
         articles, registry = loaded.articles, loaded.registry
     static = reuse.site.static if reuse else read_static(Path(templates_dir))
@@ -325,7 +312,7 @@ def build(content_dir: Path, out_dir: Path, config: SiteConfig, templates_dir: P
     With keep_last_good (the dev server), content or template errors leave out_dir as it was
     instead of writing a site without the broken pages. `jobs` processes render (default: one
     per CPU); the output is the same for any number."""
-    prep = prepare(content_dir, config, templates_dir)
+    prep = prepare(content_dir, config, templates_dir, jobs=jobs or default_jobs())
     # The archive lives until the end: exempt it from collections, which would scan it again and
     # again, and in forked workers would copy the pages it is on (gc.freeze's documented use).
     gc.freeze()

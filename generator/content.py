@@ -6,6 +6,7 @@ from pathlib import Path
 
 from . import frontmatter, registry
 from .model import Article, Diagnostic, error
+from .parallel import fork_imap
 from .registry import Registry
 
 
@@ -81,18 +82,32 @@ def article_paths(content_dir: Path) -> list[Path]:
     return sorted((content_dir / "articles").glob("*.md"))
 
 
-def load(content_dir: Path, bodies: bool = True) -> Content:
+_CHUNK = 500  # articles a worker reads at a time
+
+
+def load(content_dir: Path, bodies: bool = True, jobs: int = 1) -> Content:
     """Everything the build needs from content/; unusable files are skipped and reported.
-    With bodies=False, articles come without their Markdown (see body_of)."""
+    With bodies=False, articles come without their Markdown (see body_of). With jobs > 1, files
+    are read and parsed in that many forked processes (the registry beside the first articles)."""
+    content_dir = Path(content_dir)
+    paths = article_paths(content_dir)
+
+    def read(task):
+        if task is None:
+            return load_registry(content_dir / "data")
+        return [load_article(path, bodies) for path in task]
+
+    tasks = [None] + [paths[k: k + _CHUNK] for k in range(0, len(paths), _CHUNK)]
+    results = fork_imap(read, tasks, jobs if len(paths) > 2 * _CHUNK else 1, chunksize=1)
+    reg, reg_diags = next(results)
     diags: list[Diagnostic] = []
     articles = []
-    for path in article_paths(content_dir):
-        article, found = load_article(path, bodies)
-        diags += found
-        if article is not None:
-            articles.append(article)
-    reg, found = load_registry(content_dir / "data")
-    diags += found
+    for chunk in results:
+        for article, found in chunk:
+            diags += found
+            if article is not None:
+                articles.append(article)
+    diags += reg_diags
     return Content(tuple(_one_per_address(articles, diags)), reg, tuple(diags))
 
 

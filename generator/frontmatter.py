@@ -58,6 +58,21 @@ def _date(value) -> dt.date:
     raise ValueError(f"expected a date like 2025-12-01, got {value!r}")
 
 
+_LINES: dict[tuple, dict] = {}
+
+
+def _shared(lines: dict) -> dict:
+    """One dict for every article whose keys sit on the same lines (most do: the importer writes
+    them in one order), never changed after this: 10,000 articles need a few, not 10,000."""
+    key = tuple(lines.items())
+    found = _LINES.get(key)
+    if found is None:
+        if len(_LINES) > 10_000:
+            _LINES.clear()
+        found = _LINES[key] = lines
+    return found
+
+
 def parse(text: str, slug: str, path: str | None = None) -> tuple[Article | None, list[Diagnostic]]:
     """Read an article file's text; an unreadable file gives (None, errors), a doubtful one warnings."""
     diags: list[Diagnostic] = []
@@ -78,7 +93,7 @@ def parse(text: str, slug: str, path: str | None = None) -> tuple[Article | None
     if not isinstance(data, dict):
         return None, [error(f"front matter must be a mapping of keys, not a {type(data).__name__}", path, 2, "load")]
     found = fast_lines if fast_lines is not None else yamlio.key_lines(head)
-    lines = {k: v + 1 for k, v in found.items()}  # +1 for the opening '---'
+    lines = _shared({k: v + 1 for k, v in found.items()})  # +1 for the opening '---'
     fields: dict = {}
     for key, value in data.items():
         line = lines.get(str(key))

@@ -80,6 +80,7 @@ class Session:
             index.append(LiveIndex(prep.site))
             return index[0].files()
 
+        prep.site.memo = {}
         build_mod.write(prep, self.out, result, jobs=1, reads=reads, index=index_files)
         self.index = index[0] if index else None
         self.prep = prep
@@ -153,6 +154,7 @@ class Session:
                 return result
         else:
             prep = self._patch({new.slug: new for _old, new in edited.values()})
+        prep.site.memo = old_prep.site.memo
         t1 = time.perf_counter()
         targets = self._targets(old_prep, prep, edited, relink)
         removed = sorted({s.path for s in old_prep.specs} - {s.path for s in prep.specs})

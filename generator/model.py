@@ -12,14 +12,14 @@ FRONT_MATTER_KEYS = (
 ENTITY_KINDS = ("leaders", "events", "agreements")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Review:
     """Something an editor should look at: which field, and why it is uncertain."""
     field: str
     reason: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Article:
     """One article: front matter fields plus the Markdown body; `slug` is the file name's stem."""
     slug: str
@@ -41,7 +41,7 @@ class Article:
     lines: dict = field(default_factory=dict, compare=False)  # front matter key → line, for messages
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Role:
     """A position a leader held, with the dates they held it (None: unknown or still held)."""
     title: str
@@ -49,7 +49,7 @@ class Role:
     end: dt.date | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Leader:
     id: str
     name: str
@@ -59,7 +59,7 @@ class Leader:
     review: tuple[Review, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Event:
     id: str
     title: str
@@ -72,7 +72,7 @@ class Event:
     review: tuple[Review, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Agreement:
     id: str
     title: str
@@ -85,7 +85,7 @@ class Agreement:
     review: tuple[Review, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Diagnostic:
     """An error or warning found while importing or building, pointing at a file and line."""
     severity: str  # "error" or "warning"

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 import pytest
 
@@ -22,7 +23,7 @@ A = Article(slug="s", title="T", date=dt.date(2025, 1, 1), body="x", captions=("
     (dict(), set()),
 ])
 def test_article_keys(change, keys):
-    assert article_keys(A, Article(**{**A.__dict__, **change})) == keys
+    assert article_keys(A, replace(A, **change)) == keys
 
 
 def test_an_article_that_comes_or_goes_changes_everything_about_it():
@@ -95,8 +96,8 @@ def test_changed_lists_between_two_sites(tmp_path):
     from tests.sitekit import scenario, write_tree
     loaded = content.load(write_tree(tmp_path / "content", scenario()))
     old = Site(linker.link(loaded.articles, loaded.registry)[0], SiteConfig())
-    moved = [a if a.slug != "2024-09-10-dien-dan" else Article(**{**a.__dict__, "date": dt.date(2026, 1, 1),
-                                                                   "leaders": ("to-lam",)}) for a in loaded.articles]
+    moved = [a if a.slug != "2024-09-10-dien-dan" else replace(a, date=dt.date(2026, 1, 1), leaders=("to-lam",))
+             for a in loaded.articles]
     new = Site(linker.link(tuple(moved), loaded.registry)[0], SiteConfig())
     got = lists.changed(old, new)
     assert got["articles"][1][0] == "2024-09-10-dien-dan"

@@ -16,16 +16,14 @@ def _review(items) -> list[dict]:
     return [{"field": r.field, "reason": r.reason} for r in items]
 
 
-# Each file's lines from its last rendering, by item: the dev server rewrites a 10 MB articles.json
-# after an edit from the lines of the items that did not change (found by identity; relinking
-# keeps unchanged articles and entities as the same objects) and one new line.
-_LINES: dict[str, dict[int, tuple]] = {}
-
-
-def _dump(name: str, items, extra, make) -> bytes:
+def _dump(site: Site, name: str, items, extra, make) -> bytes:
     """One JSON object per item and per line: readable, diff-friendly, and still one document.
-    An item's line is made again only when the item or extra(item) changed."""
-    before, now, lines = _LINES.get(name, {}), {}, []
+
+    The dev server keeps each file's lines by item in site.memo and makes an item's line again
+    only when the item (by identity: relinking keeps unchanged ones) or extra(item) changed:
+    articles.json is 10 MB at 10,000 articles, and an edit changes a line or two."""
+    memo = site.memo if site.memo is not None else {}
+    before, now, lines = memo.get(("api", name), {}), {}, []
     for item in items:
         more = extra(item)
         hit = before.get(id(item))
@@ -35,7 +33,8 @@ def _dump(name: str, items, extra, make) -> bytes:
             line = json.dumps(make(item), ensure_ascii=False, sort_keys=True)
         now[id(item)] = (item, more, line)
         lines.append(line)
-    _LINES[name] = now
+    if site.memo is not None:
+        memo[("api", name)] = now
     return ("[\n" + ",\n".join(lines) + "\n]\n").encode() if lines else b"[]\n"
 
 
@@ -52,7 +51,7 @@ def articles_json(site: Site) -> bytes:
     u = site.urls
     site.uses("a:*", "links:*")
     site.items("articles")
-    return _dump("articles", site.archive.articles, lambda a: u, lambda a: {
+    return _dump(site, "articles", site.archive.articles, lambda a: u, lambda a: {
         "id": a.slug, "url": u.absolute(U.article(a.slug)), "title": a.title, "date": a.date.isoformat(),
         "source": a.source, "source_url": a.source_url, "author": a.author, "lead": a.lead,
         "language": a.language, "raw": a.raw, "review": _review(a.review), "leaders": list(a.leaders),
@@ -64,7 +63,7 @@ def leaders_json(site: Site) -> bytes:
     _uses_all(site, "leader", arc.leaders, ("leader", "leader-events", "leader-agreements"))
     lists = lambda x: (u, arc.leader_events.get(x.id, ()), arc.leader_agreements.get(x.id, ()),  # noqa: E731
                        arc.leader_articles.get(x.id, ()))
-    return _dump("leaders", arc.leaders.values(), lists, lambda x: {
+    return _dump(site, "leaders", arc.leaders.values(), lists, lambda x: {
         "id": x.id, "url": u.absolute(U.leader(x.id)), "name": x.name, "country": x.country,
         "aliases": list(x.aliases),
         "roles": [{"title": r.title, "start": _date(r.start), "end": _date(r.end)} for r in x.roles],
@@ -76,7 +75,7 @@ def events_json(site: Site) -> bytes:
     arc, u = site.archive, site.urls
     _uses_all(site, "event", arc.events, ("event", "event-agreements"))
     lists = lambda e: (u, arc.event_agreements.get(e.id, ()), arc.event_articles.get(e.id, ()))  # noqa: E731
-    return _dump("events", arc.events.values(), lists, lambda e: {
+    return _dump(site, "events", arc.events.values(), lists, lambda e: {
         "id": e.id, "url": u.absolute(U.event(e.id)), "title": e.title, "kind": e.kind,
         "start": _date(e.start), "end": _date(e.end), "place": e.place, "host": e.host,
         "participants": list(e.participants), "review": _review(e.review),
@@ -87,7 +86,7 @@ def agreements_json(site: Site) -> bytes:
     arc, u = site.archive, site.urls
     _uses_all(site, "agreement", arc.agreements, ("agreement",))
     lists = lambda g: (u, arc.agreement_articles.get(g.id, ()))  # noqa: E731
-    return _dump("agreements", arc.agreements.values(), lists, lambda g: {
+    return _dump(site, "agreements", arc.agreements.values(), lists, lambda g: {
         "id": g.id, "url": u.absolute(U.agreement(g.id)), "title": g.title, "kind": g.kind,
         "parties": list(g.parties), "period": g.period, "event": g.event, "date": _date(g.date),
         "witnesses": list(g.witnesses), "review": _review(g.review), "articles": list(lists(g)[1])})

@@ -264,17 +264,30 @@ def shard_files(parts: list[Part], which) -> dict[str, bytes]:
     for k in which:
         merged: dict[str, array] = {}
         for part in parts:
-            for token, values in part.shards[k].items():
-                have = merged.get(token)
-                merged[token] = values if have is None else have + values
-        out = {}
-        for token, values in merged.items():
-            if len(values) > UNIGRAM_CAP and " " not in token:
-                # A common syllable keeps its best postings: title before names before body, newest first.
-                values = _best(values)
-            out[token] = [values[0], *map(sub, values[1:], values)]
-        files[f"s/{k}.json"] = _dump(out)
+            join(merged, part.shards[k])
+        files[f"s/{k}.json"] = shard_file(merged)
     return files
+
+
+def join(merged: dict[str, array], later: dict[str, array]) -> None:
+    """Add the postings of later documents to merged (both by token), in place."""
+    for token, values in later.items():
+        have = merged.get(token)
+        if have is None:
+            merged[token] = values
+        else:
+            have.extend(values)
+
+
+def shard_file(postings: dict[str, array]) -> bytes:
+    """One shard's file from its tokens' postings (sorted doc * 4 + weight)."""
+    out = {}
+    for token, values in postings.items():
+        if len(values) > UNIGRAM_CAP and " " not in token:
+            # A common syllable keeps its best postings: title before names before body, newest first.
+            values = _best(values)
+        out[token] = [values[0], *map(sub, values[1:], values)]
+    return _dump(out)
 
 
 def version_of(digests: dict[str, str]) -> str:

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PageSpec:
     """One output file. `build(site, *args)` gives the template's context (or, with no template,
     the bytes themselves). What a page depends on is not declared here: it is recorded while

@@ -62,6 +62,7 @@ class Site:
     css_version: str = field(init=False)
     position: dict[str, int] = field(init=False)  # slug → index in archive.articles (newest first)
     reads: Reads | None = field(default=None, init=False)
+    memo: dict | None = field(default=None, init=False)  # kept from one site to the next by the dev server
     _lists: dict[str, tuple] = field(default_factory=dict, init=False, repr=False)
 
     def __post_init__(self):

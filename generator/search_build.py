@@ -1,0 +1,72 @@
+"""The search index in a parallel build: each process indexes one run of the articles and leaves
+its postings in part files, one per group of shards; then each process joins one group's part
+files into shard files. No process ever holds the whole index (render/search.py says what the
+files hold; build.py calls these two steps beside the pages).
+"""
+from __future__ import annotations
+
+import marshal
+from array import array
+from pathlib import Path
+
+from . import writer
+from .render import search
+from .render.views import Site
+
+
+def write_hashed(stage: Path, out_dir: Path, files: dict[str, bytes]) -> tuple[int, int, list[str], dict[str, str]]:
+    """Write files under search/ into stage; also their digests (the index's version needs them)."""
+    written, kept, paths = writer.write_files(stage, out_dir, ((search.INDEX + n, b) for n, b in files.items()))
+    return written, kept, paths, {n: search.digest(b) for n, b in files.items()}
+
+
+def _part_file(folder: Path, run: int, group: int) -> Path:
+    return folder / f"{run}-{group}.marshal"
+
+
+SEGMENT = 500  # documents indexed before their postings are written out (a multiple of CHUNK)
+
+
+def index_run(site: Site, run: int, runs: int, shards: int, stage: Path, out_dir: Path, folder: Path):
+    """Index run `run` of `runs`: write its result rows (search/d/) and leave its postings in
+    folder, one file per group of shards (group g: the shards k with k % runs == g), SEGMENT
+    documents at a time so that a process never holds more than their postings."""
+    first, last = search.ranges(len(site.archive.articles), runs)[run]
+    written, kept, paths, digests = 0, 0, [], {}
+    files = [open(_part_file(folder, run, group), "wb") for group in range(runs)]
+    try:
+        for start in range(first, last, SEGMENT):
+            part = search.index_part(site, start, min(last, start + SEGMENT), shards)
+            w, k, more, d = write_hashed(stage, out_dir, search.chunk_files(part))
+            written, kept, paths, digests = written + w, kept + k, paths + more, digests | d
+            for group, f in enumerate(files):
+                marshal.dump((part.first, {k: {token: values.tobytes() for token, values in part.shards[k].items()}
+                                           for k in range(group, shards, runs) if part.shards[k]}), f)
+    finally:
+        for f in files:
+            f.close()
+    return written, kept, paths, digests
+
+
+def join_group(group: int, runs: int, shards: int, stage: Path, out_dir: Path, folder: Path):
+    """Join every run's postings for one group of shards, in document order, and write those
+    shard files."""
+    merged: dict[int, dict[str, array]] = {k: {} for k in range(group, shards, runs)}
+    for run in range(runs):  # runs and their segments are in document order
+        with open(_part_file(folder, run, group), "rb") as f:
+            while True:
+                try:
+                    _first, data = marshal.load(f)
+                except EOFError:
+                    break
+                for k, tokens in data.items():
+                    search.join(merged[k], {token: array("I", raw) for token, raw in tokens.items()})
+    files = {}
+    for k in list(merged):
+        files[f"s/{k}.json"] = search.shard_file(merged.pop(k))
+    return write_hashed(stage, out_dir, files)
+
+
+def write_entities(site: Site, shards: int, digests: dict[str, str], stage: Path, out_dir: Path):
+    """search/entities.json, last: its version is made from every other file's digest."""
+    return write_hashed(stage, out_dir, {"entities.json": search.entities_file(site, shards, search.version_of(digests))})
