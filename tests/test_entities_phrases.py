@@ -223,3 +223,15 @@ def test_word_finder_finds_every_whole_word(text):
     from generator.entities.phrases import WordFinder
     words = ["hoi", "ky", "le", "tham", "k"]
     assert list(WordFinder(words).finditer(text)) == sorted((p, w) for w in words for p in occurrences(text, w))
+
+
+@given(st.lists(st.sampled_from(list("0123456789/.- –\n\t") + ["den ", "ngay ", "sang ", "january ", "may", " 5",
+                                                              "december", "x", "٣", "é"]), max_size=25).map("".join))
+@settings(max_examples=3000, deadline=None)
+def test_date_patterns_tried_at_digits_match_as_everywhere(text):
+    digits = dates._digits(text)
+    for pattern in (dates._RANGE, dates._DAY):
+        assert [(m.span(), m.groups()) for m in dates._finditer_from(pattern, text, digits)] == \
+            [(m.span(), m.groups()) for m in pattern.finditer(text)]
+    if any(True for _m in dates._ENGLISH.finditer(text)):
+        assert dates._month_before_digits(text, digits)

@@ -43,12 +43,55 @@ def resolve(day: int, month: int, year: int | None, ref: dt.date) -> dt.date | N
     return min(options, key=lambda d: (abs((d - ref).days), d))
 
 
+def _digits(text: str) -> list[int] | None:
+    """Where the digits of an ASCII text stand (str.find per digit: a pattern for one digit tried
+    each character of the article in turn); None for other text."""
+    if not text.isascii():
+        return None
+    out = []
+    for d in "0123456789":
+        i = text.find(d)
+        while i >= 0:
+            out.append(i)
+            i = text.find(d, i + 1)
+    return sorted(out)
+
+
+def _finditer_from(pattern: re.Pattern, text: str, starts: list[int] | None):
+    """pattern.finditer(text), for a pattern whose matches open with a digit: tried only where the
+    digits stand (starts, from _digits), and the same matches, as finditer goes on after each."""
+    if starts is None:
+        yield from pattern.finditer(text)
+        return
+    pos = 0
+    for s in starts:
+        if s >= pos:
+            m = pattern.match(text, s)
+            if m:
+                yield m
+                pos = m.end()
+
+
+def _month_before_digits(text: str, digits: list[int] | None) -> bool:
+    """Whether an English month's name may stand before digits (what _ENGLISH needs)."""
+    if digits is None:
+        return any(month in text for month in _MONTHS)
+    for p in digits:
+        q = p
+        while q > 0 and text[q - 1].isspace():
+            q -= 1
+        if q < p and any(text.endswith(month, 0, q) for month in _MONTHS):
+            return True
+    return False
+
+
 @functools.lru_cache(maxsize=16)
 def spans(folded: str, ref: dt.date) -> tuple[Span, ...]:
     """Every date and date range in folded text, in text order; years missing are taken near ref."""
     out: list[Span] = []
     taken: list[tuple[int, int]] = []
-    for m in _RANGE.finditer(folded):
+    digits = _digits(folded)
+    for m in _finditer_from(_RANGE, folded, digits):
         d1, d2, mo = int(m.group(1)), int(m.group(2)), int(m.group(3))
         year = int(m.group(4)) if m.group(4) else None
         if not (1 <= d1 < d2 <= 31 and 1 <= mo <= 12):
@@ -58,14 +101,14 @@ def spans(folded: str, ref: dt.date) -> tuple[Span, ...]:
         if start and end:
             out.append(Span(start, end, m.start(), year is not None))
             taken.append((m.start(), m.end()))
-    for m in _DAY.finditer(folded):
+    for m in _finditer_from(_DAY, folded, digits):
         if any(s <= m.start(1) < e for s, e in taken) or not _DAY_WORD.search(folded, max(0, m.start() - 20), m.start()):
             continue
         year = int(m.group(3)) if m.group(3) else None
         day = resolve(int(m.group(1)), int(m.group(2)), year, ref)
         if day:
             out.append(Span(day, day, m.start(1), year is not None))
-    for m in (_ENGLISH.finditer(folded) if any(month in folded for month in _MONTHS) else ()):
+    for m in (_ENGLISH.finditer(folded) if _month_before_digits(folded, digits) else ()):
         month, d1 = _MONTHS[m.group(1)], int(m.group(2))
         d2 = int(m.group(3)) if m.group(3) else d1
         year = int(m.group(4)) if m.group(4) else None
