@@ -147,6 +147,7 @@ def walk(text: str, cues: Cues) -> Page:
 
     skip_summary = False
     ended_by_mark = False
+    keys: dict[int, str] = {}  # line number → its folded key, when worked out for the line before it
     while i < n:
         line = lines[i]
         i += 1
@@ -182,9 +183,11 @@ def walk(text: str, cues: Cues) -> Page:
         if kind != L.TEXT:
             page.dropped += 1
             continue
-        key = line.lower().strip(" .")
+        key = keys.pop(i - 1, None) or line.lower().strip(" .")
         j = next_nonblank(i)
-        repeated = j < n and lines[j].lower().strip(" .") == key
+        if j < n:  # kept: the next text line would work its key out again
+            keys[j] = lines[j].lower().strip(" .")
+        repeated = j < n and keys[j] == key
         if ended_by_mark:
             if (author := L.byline(line)) or L.agency_line(line):
                 page.author = page.author or author or line.strip()
@@ -216,6 +219,6 @@ def walk(text: str, cues: Cues) -> Page:
             page.lead = text
         else:
             page.body.append(text)
-        if any(line.endswith(mark) for mark in cues.end_marks):
+        if line.endswith(cues.end_marks):
             ended_by_mark = True
     return page
