@@ -20,11 +20,14 @@ class Content:
 def read_text(path: Path) -> tuple[str | None, Diagnostic | None]:
     """A content file's text, or an error naming the file when it is not UTF-8 text."""
     try:
-        return path.read_text(encoding="utf-8"), None
+        text = path.read_bytes().decode("utf-8")
     except UnicodeDecodeError as exc:
         return None, error(f"not UTF-8 text (byte {exc.start}); save it as UTF-8", str(path), None, "load")
     except OSError as exc:
         return None, error(f"cannot read: {exc.strerror}", str(path), None, "load")
+    if "\r" in text:  # as text mode reads it: Windows and old Mac line ends become \n
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text, None
 
 
 def load_article(path: Path, body: bool = True) -> tuple[Article | None, list[Diagnostic]]:

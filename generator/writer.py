@@ -74,9 +74,12 @@ def _exchange(a: Path, b: Path) -> bool:
     return fn(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange) == 0
 
 
-def _same_bytes(old: Path, data: bytes) -> bool:
+def _same_bytes(old, data: bytes) -> bool:
     try:
-        return old.stat().st_size == len(data) and old.read_bytes() == data
+        if os.stat(old).st_size != len(data):
+            return False
+        with open(old, "rb") as f:
+            return f.read() == data
     except OSError:
         return False
 
@@ -104,29 +107,38 @@ def write_files(stage: Path, out_dir: Path, files: Iterable[tuple[str, bytes]],
 
     Returns (written, kept, paths). Several processes may write disjoint paths into one stage."""
     out_dir = Path(out_dir)
+    old_site = out_dir.is_dir()  # a first build has nothing to compare with
+    stage_s, out_s = os.fspath(stage), os.fspath(out_dir)
     written = kept = 0
     paths: list[str] = []
     seen: set[str] = set()
-    made: set[Path] = set()
+    made: set[str] = set()
     for n, (path, data) in enumerate(files, 1):
-        rel = check_path(path)
-        if str(rel) in seen:
+        rel = str(check_path(path))
+        if rel in seen:
             raise UnsafePath(f"two files of the site would be written to {rel}")
-        seen.add(str(rel))
-        paths.append(str(rel))
-        dest = stage / rel
-        if dest.parent not in made:
-            dest.parent.mkdir(parents=True, exist_ok=True)
-            made.add(dest.parent)
-        old = out_dir / rel
-        if _same_bytes(old, data):
+        seen.add(rel)
+        paths.append(rel)
+        dest = os.path.join(stage_s, rel)
+        folder = os.path.dirname(dest)
+        if folder not in made:
+            os.makedirs(folder, exist_ok=True)
+            made.add(folder)
+        old = os.path.join(out_s, rel)
+        if old_site and _same_bytes(old, data):
             try:
                 os.link(old, dest)
             except OSError:
                 shutil.copy2(old, dest)
             kept += 1
         else:
-            dest.write_bytes(data)
+            fd = os.open(dest, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o666)
+            try:
+                view = memoryview(data)
+                while view:
+                    view = view[os.write(fd, view):]
+            finally:
+                os.close(fd)
             written += 1
         if progress:
             progress(n)

@@ -92,8 +92,16 @@ def fnv1a(token: str) -> int:
     return h
 
 
+_HASHES: dict[str, int] = {}  # tokens recur across articles and segments: hashed once each
+
+
 def shard_of(token: str, shards: int) -> int:
-    return fnv1a(token) % shards
+    h = _HASHES.get(token)
+    if h is None:
+        if len(_HASHES) > 1 << 20:
+            _HASHES.clear()
+        h = _HASHES[token] = fnv1a(token)
+    return h % shards
 
 
 def plain(markdown: str) -> str:
@@ -132,8 +140,19 @@ def sentences(text: str) -> list[list[str]]:
 def tokens(text: str) -> set[str]:
     """Every syllable of text and every pair of adjacent syllables in one sentence."""
     syl = _syllables(text)
-    out = set(syl)
-    out.update(b for b in map(" ".join, zip(syl, syl[1:])) if END not in b)
+    out = set(map(" ".join, zip(syl, syl[1:])))
+    # Pairs across a sentence end hold END: drop the two around each END (far fewer than pairs).
+    n = -1
+    while True:
+        try:
+            n = syl.index(END, n + 1)
+        except ValueError:
+            break
+        if n:
+            out.discard(syl[n - 1] + " " + END)
+        if n + 1 < len(syl):
+            out.discard(END + " " + syl[n + 1])
+    out.update(syl)
     out.discard(END)
     return out
 
