@@ -3,6 +3,8 @@ import json
 import re
 import xml.etree.ElementTree as ET
 
+import pytest
+
 from generator.cli import main
 from tests.sitekit import article, build_scenario, scenario
 
@@ -213,3 +215,13 @@ def test_leaders_index_is_paginated_by_per_page(tmp_path):
     assert "lanh-dao/index.html" in pages and "lanh-dao/trang/2/index.html" in pages
     first = (site / "lanh-dao/index.html").read_text(encoding="utf-8")
     assert 'href="/lanh-dao/trang/2/"' in first and "Người Thêm 06" not in first
+
+
+@pytest.mark.parametrize("page, pages, shown", [
+    (1, 1, [1]), (1, 3, [1, 2, 3]), (1, 8, [1, 2, 3, None, 8]), (5, 8, [1, 2, 3, 4, 5, 6, 7, 8]),
+    (5, 10, [1, 2, 3, 4, 5, 6, 7, None, 10]), (50, 1000, [1, None, 48, 49, 50, 51, 52, None, 1000]),
+    (1000, 1000, [1, None, 998, 999, 1000]),
+])
+def test_a_pager_shows_the_ends_and_the_pages_near_the_current_one(page, pages, shown):
+    from generator.render.views import pager_numbers
+    assert pager_numbers(page, pages) == shown

@@ -203,12 +203,30 @@ def page_count(n: int, per_page: int) -> int:
     return max(1, ceil(n / per_page))
 
 
+PAGER_NEAR = 2  # pages linked on each side of the current one, besides the first and the last
+
+
+def pager_numbers(page: int, pages: int) -> list[int | None]:
+    """The page numbers a pager shows: the first, the last, and PAGER_NEAR around the current one;
+    None where numbers are left out. A list of 1,000 pages shows a few links, not a thousand."""
+    shown = sorted({1, pages, *range(max(1, page - PAGER_NEAR), min(pages, page + PAGER_NEAR) + 1)})
+    out: list[int | None] = []
+    for n in shown:
+        if out and n - out[-1] == 2:
+            out.append(n - 1)  # a gap of one page: show it rather than an ellipsis
+        elif out and n - out[-1] > 2:
+            out.append(None)
+        out.append(n)
+    return out
+
+
 def pager(site: Site, rel: str, page: int, pages: int) -> dict | None:
-    """Links to every page of a list split over `pages` pages (None when it fits on one)."""
+    """Links to the pages of a list split over `pages` pages (None when it fits on one)."""
     if pages <= 1:
         return None
     link = lambda n: site.urls(U.paged(rel, n))  # noqa: E731
-    return {"pages": [{"number": n, "url": link(n), "current": n == page} for n in range(1, pages + 1)],
+    return {"pages": [{"gap": True} if n is None else {"gap": False, "number": n, "url": link(n), "current": n == page}
+                      for n in pager_numbers(page, pages)],
             "prev": link(page - 1) if page > 1 else None, "next": link(page + 1) if page < pages else None,
             "page": page, "count": pages}
 
