@@ -64,6 +64,7 @@ class Site:
     reads: Reads | None = field(default=None, init=False)
     memo: dict | None = field(default=None, init=False)  # kept from one site to the next by the dev server
     _lists: dict[str, tuple] = field(default_factory=dict, init=False, repr=False)
+    _places: dict[str, dict] = field(default_factory=dict, init=False, repr=False)  # list → item → index
 
     def __post_init__(self):
         self.urls = U.Urls(self.config.base_path, self.config.origin)
@@ -93,7 +94,15 @@ class Site:
         if self.reads is not None:
             self.reads.windows.add((name, item, radius))
         items = self.list(name)
-        n = self.position[item] if name == "articles" else items.index(item)
+        if name == "articles":
+            n = self.position[item]
+        elif len(items) < 64:
+            n = items.index(item)
+        else:  # a leader with thousands of articles: find each one's place in one lookup
+            where = self._places.get(name)
+            if where is None:
+                where = self._places[name] = {x: i for i, x in enumerate(items)}
+            n = where[item]
         lo = max(0, n - radius)
         return items[lo: n + radius + 1], n - lo
 
