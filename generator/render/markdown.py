@@ -91,9 +91,17 @@ def captions_as_figures(body_html: str, captions: tuple[str, ...]) -> tuple[str,
     """Turn paragraphs that are a caption into <figure><figcaption>; return the captions not found."""
     wanted = {collapse_spaces(c): c for c in captions if c.strip()}
     found: set[str] = set()
+    sizes = {len(k) for k in wanted}
+    shortest = min(sizes, default=0)
 
     def swap(m: re.Match) -> str:
-        key = _plain(m.group(1))
+        text = m.group(1)
+        if len(text) < shortest:  # markup and entities only lengthen the text they wrap
+            return m.group(0)
+        if len(text) not in sizes and "<" not in text and "&" not in text and "  " not in text \
+                and "\n" not in text and "\t" not in text and not text[0].isspace() and not text[-1].isspace():
+            return m.group(0)  # plain text already collapsed, of no caption's length
+        key = _plain(text)
         if key in wanted:
             found.add(key)
             return f'<figure class="caption"><figcaption>{m.group(1)}</figcaption></figure>\n'
