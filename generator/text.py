@@ -39,10 +39,11 @@ def _move_tone(m: re.Match) -> str:
     return m.group(4) + m.group(6) + m.group(5)
 
 
-def normalize(text: str) -> str:
-    """Return text in the archive's one form: NFC, plain spaces, Đ not Ð, new tone placement, \\n."""
+def normalize(text: str, odd: bool | None = None) -> str:
+    """Return text in the archive's one form: NFC, plain spaces, Đ not Ð, new tone placement, \\n.
+    odd: whether text may hold an unusual space or character, when the caller has looked already."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if _ODD.search(text):  # rare, and translate() is slow on long texts: only when needed
+    if _ODD.search(text) if odd is None else odd:  # rare, and translate() is slow on long texts
         text = text.translate(_SPACES)
     text = unicodedata.normalize("NFC", text)
     # Decomposing a whole page cost more than the rest of its normalisation, and a mark moves only

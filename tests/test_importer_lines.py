@@ -132,3 +132,18 @@ def test_lines_collapsed_over_the_whole_text_are_those_collapsed_one_by_one(text
     from generator.importer.page import _collapsed_lines
     from generator.text import collapse_spaces
     assert _collapsed_lines(text) == [collapse_spaces(line) for line in text.split("\n")]
+
+
+def test_a_plain_page_has_none_of_what_the_cleaning_steps_look_for():
+    # import_page() skips clean(), normalize()'s and _collapsed_lines()'s own scans when _UNUSUAL
+    # finds nothing: it must find every character any of them looks for.
+    import re
+    import sys
+
+    from generator import text as T
+    from generator.frontmatter import _UNSAFE_CHARS
+    from generator.importer import _UNUSUAL
+    from generator.importer.page import _ODD_SPACE
+    looked_for = re.compile("|".join(p.pattern for p in (_UNSAFE_CHARS, T._ODD, _ODD_SPACE)) + "|[\x0b\x0c\r]")
+    text = "".join(map(chr, range(sys.maxunicode + 1)))
+    assert {m.group() for m in looked_for.finditer(text)} <= {m.group() for m in _UNUSUAL.finditer(text)}

@@ -126,11 +126,19 @@ def _resolve_date(page, content_text: str, know: Knowledge) -> tuple[dt.date | N
                                  f"(\"{first.text.strip()}\") and the year {ev.year} is inferred from {ev.reason}")], None
 
 
+# Every character the cleaning and normalising of a page may change: control characters, unusual
+# spaces and line ends, Ð. A page with none (most) is looked at once here, instead of once per step.
+_UNUSUAL = re.compile("[\x00-\x09\x0b-\x1f\x7f-\xa0\xad\xd0\xf0\u1680\u2000-\u200f\u2028-\u202f"
+                      "\u205f-\u206f\u3000\ud800-\udfff\ufeff\ufffe\uffff]")
+
+
 def import_page(text: str, raw_name: str, know: Knowledge) -> tuple[Article | None, list[Diagnostic]]:
     """Turn one page's text into an Article without entities; None and an error when it has none."""
-    # Control characters would reach the front matter and make the feeds ill-formed XML.
-    text = clean(text.replace("\x0b", " ").replace("\x0c", "\n"))
-    page = walk(text, know.cues)
+    plain = _UNUSUAL.search(text) is None
+    if not plain:
+        # Control characters would reach the front matter and make the feeds ill-formed XML.
+        text = clean(text.replace("\x0b", " ").replace("\x0c", "\n"))
+    page = walk(text, know.cues, plain)
     if not page.lead and not page.body:
         return None, [error("no article text found in the page", raw_name, None, "import")]
     body, more_captions = B.blocks(page.body, know.cues.caption_starts)

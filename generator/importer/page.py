@@ -58,18 +58,19 @@ _ODD_SPACE = re.compile("[\t\x0b\x0c\r\x1c-\x1f\x85\xa0\u1680\u2000-\u200a\u2028
 _SPACES = re.compile("  +")
 
 
-def _collapsed_lines(text: str) -> list[str]:
+def _collapsed_lines(text: str, plain: bool = False) -> list[str]:
     """[collapse_spaces(line) for line in text.split("\n")]: when ' ' is the only white space
-    within lines (the common case), by three passes over the whole text instead of one per line."""
-    if _ODD_SPACE.search(text):
+    within lines (the common case, and always when plain), by three passes over the whole text
+    instead of one per line."""
+    if not plain and _ODD_SPACE.search(text):
         return [collapse_spaces(line) for line in text.split("\n")]
     if "  " in text:
         text = _SPACES.sub(" ", text)
     return text.replace(" \n", "\n").replace("\n ", "\n").strip(" ").split("\n")
 
 
-def _prepare(text: str) -> tuple[list[str], tuple | None]:
-    raw_lines = _collapsed_lines(normalize(text))
+def _prepare(text: str, plain: bool = False) -> tuple[list[str], tuple | None]:
+    raw_lines = _collapsed_lines(normalize(text, False if plain else None), plain)
     scraper = None
     for i, line in enumerate(raw_lines):
         if line:
@@ -86,9 +87,10 @@ def _prepare(text: str) -> tuple[list[str], tuple | None]:
     return out, scraper
 
 
-def walk(text: str, cues: Cues) -> Page:
-    """Read a normalised page into a Page, keeping every article line once and dropping furniture."""
-    lines, scraper = _prepare(text)
+def walk(text: str, cues: Cues, plain: bool = False) -> Page:
+    """Read a normalised page into a Page, keeping every article line once and dropping furniture
+    (plain: the text is known to hold no control character and no space but ' ' and '\\n')."""
+    lines, scraper = _prepare(text, plain)
     page = Page(scraper_date=scraper)
     seen: set[str] = set()          # folded lines already kept (title, captions, text)
     caption_keys: set[str] = set()
