@@ -211,3 +211,20 @@ def test_size_bounds_at_a_thousand_articles(thousand):
     raw = sum(len(index.files[f]) for f in fetched)
     zipped = sum(len(gzip.compress(index.files[f])) for f in fetched)
     assert raw < 300_000 and zipped < 100_000, (raw, zipped)
+
+
+def test_the_one_translate_way_gives_the_word_by_word_syllables():
+    import random
+    rnd = random.Random(3)
+    alphabet = [chr(c) for c in [*range(0x250), *range(0x300, 0x370), *range(0x1E00, 0x1F00), *range(0x2000, 0x2070)]]
+    texts = ["".join(rnd.choice(alphabet) for _ in range(rnd.randint(1, 12))) for _ in range(3000)]
+    texts += FOLD_TABLE + [normalize(article("Tô Lâm – “Hà Nội”… Đà Nẵng; 12/3", "2025-01-01", "Thong-lun Xi-xu-lít."))]
+    corpus = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+    if corpus.is_dir():
+        texts += [normalize(p.read_text(encoding="utf-8", errors="replace")) for p in sorted(corpus.iterdir())]
+    checked = 0
+    for text in texts:  # Greek, Lao, CJK … always take the word-by-word way
+        if not search._OTHER_SCRIPTS.search(text):
+            assert search._syllables(text) == search._syllables_by_word(text), repr(text)
+            checked += 1
+    assert checked > 2900

