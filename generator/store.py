@@ -243,7 +243,8 @@ def raw_files(content: Path) -> list[Path]:
     raw_dir = content / "raw"
     if not raw_dir.is_dir():
         return []
-    return sorted(p for p in raw_dir.iterdir() if p.is_file() and not p.name.startswith("."))
+    with os.scandir(raw_dir) as entries:  # an entry knows its type without a stat (a link is followed)
+        return sorted(raw_dir / e.name for e in entries if e.is_file() and not e.name.startswith("."))
 
 
 def import_command(args) -> int:
@@ -252,11 +253,13 @@ def import_command(args) -> int:
     if not raws:
         print(f"import: no raw pages in {args.content / 'raw'}", file=sys.stderr)
         return 1
-    missing = [p for p in raws if not p.is_file()]
+    missing = [p for p in raws if not p.is_file()] if args.raw else []  # raw_files() lists files only
     for p in missing:
         print(f"{p}: error: no such file", file=sys.stderr)
     t0 = time.perf_counter()
-    report = import_pages(args.content, [p for p in raws if p.is_file()], force=args.force, jobs=default_jobs())
+    gone = set(missing)
+    found = [p for p in raws if p not in gone] if gone else raws
+    report = import_pages(args.content, found, force=args.force, jobs=default_jobs())
     took = time.perf_counter() - t0
     for path, why in report.kept:
         print(f"{path}: left alone: {why} (use --force to overwrite)")

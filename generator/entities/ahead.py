@@ -28,7 +28,7 @@ class LeadersSince:
         self.ids: set[str] = set()
         self.forms: set[str] = set()         # folded names, as the leader matcher keys them
         self.lao: dict[str, str] = {}        # folded names of Lao leaders → id, as read() compares them
-        self._index = PhraseIndex(())
+        self._index = PhraseIndex((), compile_after=0)  # small, and asked of every page
 
     def add(self, leaders: list[Leader]) -> None:
         """Note leaders just added to the registry."""

@@ -159,10 +159,13 @@ class PhraseIndex:
     the text are looked for: in capitals by one trie pattern (word_pattern), else with str.find.
     """
 
-    def __init__(self, phrases: Iterable[str]):
+    def __init__(self, phrases: Iterable[str], compile_after: int = 32):
+        """compile_after: how many first words may be added before the capitals pattern is
+        compiled again (a large index grown one word at a time finds the new ones by str.find)."""
         self.by_first: dict[str, tuple[str, ...]] = {}
         self.phrases: set[str] = set()
         self._capitals: tuple | None = None
+        self._compile_after = compile_after
         self.add(phrases)
 
     def __contains__(self, phrase: str) -> bool:
@@ -183,7 +186,7 @@ class PhraseIndex:
         cached = self._capitals
         if cached is not None and cached[0] is self.firsts:
             return cached[1], cached[2]
-        if cached is None or len(self.firsts) - len(cached[3]) > 32:
+        if cached is None or len(self.firsts) - len(cached[3]) > self._compile_after:
             pattern, covered, slow = None, self.firsts, []
             forms = set()
             for w in self.firsts:
