@@ -112,11 +112,11 @@ def find_officials(text: str, sp: str, vocab, taken: list[tuple[int, int]], caps
     found: dict[str, Official] = {}
     for seg_start, seg_end in _segments(text, hits):
         toks = _tokens(text, seg_start, seg_end)
-        starts = {t.start: k for k, t in enumerate(toks)}
+        starts = [t.start for t in toks]
         title_at = {}
         for s, e in hits:
-            k = starts.get(s)
-            if k is None:
+            k = bisect.bisect_left(starts, s)  # the token that starts at s, if one does
+            if k == len(starts) or starts[k] != s:
                 continue
             end_k = k
             while end_k < len(toks) and toks[end_k].end <= e:

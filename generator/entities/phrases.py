@@ -146,6 +146,17 @@ _ALL_WORD = re.compile(r"\w+")
 _UPPER_ASCII = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 
 
+def _by_second(phrases: tuple[str, ...]) -> tuple[dict[str, tuple[str, ...]], tuple[str, ...]]:
+    """({second word: the phrases that may stand before it}, the others), each in phrases' order:
+    a phrase whose second word is made of word characters only where that word follows; one
+    word, or a second word with other characters, always."""
+    seconds = {p.split(" ")[1] for p in phrases if " " in p and _ALL_WORD.fullmatch(p.split(" ")[1])}
+    def fits(p: str, second: str | None) -> bool:
+        parts = p.split(" ")
+        return len(parts) < 2 or parts[1] not in seconds or parts[1] == second
+    return {s: tuple(p for p in phrases if fits(p, s)) for s in seconds}, tuple(p for p in phrases if fits(p, None))
+
+
 def _regular(w: str, form: str) -> bool:
     # A form that stands as a word in the capitals puts w in capital_words(): no need to check it.
     return form[:1] in _UPPER_ASCII and form.lower() == w and _ALL_WORD.fullmatch(form) is not None
@@ -164,6 +175,7 @@ class PhraseIndex:
         compiled again (a large index grown one word at a time finds the new ones by str.find)."""
         self.by_first: dict[str, tuple[str, ...]] = {}
         self.phrases: set[str] = set()
+        self._by_second: dict[str, tuple[dict[str, tuple[str, ...]], tuple[str, ...]]] = {}
         self._capitals: tuple | None = None
         self._compile_after = compile_after
         self.add(phrases)
@@ -173,11 +185,27 @@ class PhraseIndex:
 
     def add(self, phrases: Iterable[str]) -> None:
         """Index more phrases."""
+        changed = set()
         for p in {" ".join(p.split()) for p in phrases if p.strip()} - self.phrases:
             self.phrases.add(p)
             first = p.split(" ", 1)[0]
             self.by_first[first] = tuple(sorted((*self.by_first.get(first, ()), p), key=lambda q: (-len(q), q)))
+            changed.add(first)
+        for first in changed:
+            self._by_second[first] = _by_second(self.by_first[first])
         self.firsts = frozenset(self.by_first)
+
+    def _tried(self, text: str, pos: int, first: str) -> tuple[str, ...]:
+        """The phrases with this first word that may stand at pos, longest first: a phrase whose
+        second word is a word can stand there only if that word follows (a leader's surname
+        opens dozens of names, and each was compared with the text)."""
+        by_second, others = self._by_second[first]
+        end = pos + len(first)
+        if by_second and text.startswith(" ", end):
+            m = _ALL_WORD.match(text, end + 1)
+            if m:
+                return by_second.get(m.group(), others)
+        return others
 
     def _capital_forms(self) -> tuple:
         """(pattern for the capitalised first words, (word, form, needs vocab) to look for with
@@ -209,7 +237,9 @@ class PhraseIndex:
         between start and end (and in vocab when one is given)."""
         pattern, slow = self._capital_forms()
         starts = []
-        if pattern is not None:
+        if pattern is not None and vocab is None and end >= len(capitals):  # the common case
+            starts = [(m.start(), m.group().lower()) for m in pattern.finditer(capitals, start)]
+        elif pattern is not None:
             for m in pattern.finditer(capitals, start):  # not endpos: a word may run past end
                 if m.start() >= end:
                     break
@@ -243,7 +273,7 @@ class PhraseIndex:
         for pos, w in starts:
             if pos < until:
                 continue
-            for p in self.by_first[w]:
+            for p in self._tried(text, pos, w):
                 end = pos + len(p)
                 if text.startswith(p, pos) and (end == len(text) or not (text[end].isalnum() or text[end] == "_")) \
                         and (accept is None or accept(pos, end, p)):

@@ -52,7 +52,7 @@ def compile_cues(data: dict) -> Cues:
     if codes:
         alt = "|".join(re.escape(c) for c in codes)
         # "(NLĐO) - ", "(NLĐO)- ", "Hanoi (VNA) – ", "VOV.VN - "
-        dateline = re.compile(rf"^(?:[A-ZÀ-Ỹ][\w .]{{0,30}}\s)?\(?({alt})\)?\s*[-–—:]\s*", re.IGNORECASE)
+        dateline = re.compile(rf"^(?:[A-ZÀ-Ỹ][\w .]{{0,30}}\s)?\(?({alt})\)?\s*[-–—:]\s*", re.IGNORECASE)  # see dateline_match
     domains = sorted({d for o in outlets for d in o.domains}, key=len, reverse=True)
     try:
         return Cues(
@@ -70,6 +70,18 @@ def compile_cues(data: dict) -> Cues:
         )
     except re.error as exc:
         raise ValueError(f"bad regular expression in outlets.yaml: {exc}") from None
+
+
+# The dateline pattern compile_cues() writes needs one of these after the code: a line without any
+# (most) is not tried, which saves its look for a code after up to 30 characters of a place name.
+_DATELINE_SEPARATOR = re.compile("[-–—:]")
+
+
+def dateline_match(cues: Cues, line: str) -> re.Match | None:
+    """cues.dateline.match(line) (None without a dateline pattern)."""
+    if cues.dateline is None or not _DATELINE_SEPARATOR.search(line):
+        return None
+    return cues.dateline.match(line)
 
 
 def load_cues(path: Path) -> Cues:

@@ -33,9 +33,12 @@ def _placeholder(line: str) -> bool:
     return end.removesuffix(".")[-1:].isdecimal() and _PLACEHOLDER.search(line) is not None
 
 
+_WORD = re.compile(r"\w+")
+
+
 def words(line: str) -> list[str]:
     """The words of a line (letters and digits)."""
-    return re.findall(r"\w+", line)
+    return _WORD.findall(line)
 
 
 def doubled(line: str) -> bool:

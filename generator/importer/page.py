@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from ..text import collapse_spaces, fold, normalize
 from . import lines as L
-from .cues import Cues, Outlet
+from .cues import Cues, Outlet, dateline_match
 from .dates import SCRAPER_DATE, stamp_date
 
 
@@ -40,7 +40,7 @@ def _is_paragraph(line: str) -> bool:
 
 def _strip_dateline(line: str, cues: Cues) -> tuple[str, Outlet | None]:
     if cues.dateline:
-        m = cues.dateline.match(line)
+        m = dateline_match(cues, line)
         if m and len(line) > m.end() + 20:
             return line[m.end():].lstrip(), cues.by_dateline.get(fold(m.group(1)))
     return line, None
@@ -114,7 +114,7 @@ def walk(text: str, cues: Cues, plain: bool = False) -> Page:
     while i < n:
         line = lines[i]
         kind = L.classify(line, cues)
-        if kind == L.TEXT and (_is_paragraph(line) or (cues.dateline and cues.dateline.match(line))):
+        if kind == L.TEXT and (_is_paragraph(line) or dateline_match(cues, line)):
             break
         i += 1
         if kind == L.STAMP:
