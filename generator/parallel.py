@@ -47,15 +47,38 @@ def _run_each(item):
 def fork_imap(task: Callable[..., T], items: Iterable, jobs: int, chunksize: int = 8) -> Iterator[T]:
     """task(item) for each item, in order, computed in `jobs` forked processes and yielded as soon
     as each is ready, so the caller works on the first while the others are computed (the import:
-    pages are read ahead, and stored in order). Items travel to the children by pickle; task, like
-    fork_map's, is inherited. One job, or no fork, runs in-process."""
+    pages are read ahead, and stored in order). The processes start at once, so the caller can do
+    other work before it asks for the first result. Items travel to the children by pickle; task,
+    like fork_map's, is inherited. One job, or no fork, runs in-process, as each is asked for."""
     global _EACH
     if jobs <= 1 or "fork" not in multiprocessing.get_all_start_methods():
-        yield from map(task, items)
-        return
+        return map(task, items)
     _EACH = task
-    try:
-        with multiprocessing.get_context("fork").Pool(jobs) as pool:
-            yield from pool.imap(_run_each, items, chunksize)
-    finally:
-        _EACH = None
+    pool = multiprocessing.get_context("fork").Pool(jobs)
+    return _Results(pool, pool.imap(_run_each, items, chunksize))
+
+
+class _Results:
+    """fork_imap's results; the processes end with the last one, an error, or close()."""
+
+    def __init__(self, pool, results):
+        self._pool, self._results = pool, results
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        try:
+            return next(self._results)
+        except BaseException:
+            self.close()
+            raise
+
+    def close(self) -> None:
+        global _EACH
+        if self._pool is not None:
+            self._pool.terminate()
+            self._pool, _EACH = None, None
+
+    def __del__(self):
+        self.close()

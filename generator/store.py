@@ -125,19 +125,26 @@ def import_pages(content: Path, raws: list[Path], force: bool = False, log=print
     articles_dir, data_dir = content / "articles", content / "data"
     state_path = content / STATE
     report = Report()
-    reg, diags = load_registry(data_dir)
+    # Preparing pages needs only the leaders: they are read first, and the pages are being prepared
+    # (in other processes, for many) while the events and agreements are read.
+    leaders, diags = load_registry(data_dir, ["leaders"], Registry())
     report.diagnostics += [d for d in diags if d.severity == "error"]
     # The importer weighs the terms of office of the leaders as loaded: the officials an import adds
     # have none, and a page prepared ahead must see the same leaders as one prepared in turn.
-    know = load_knowledge(data_dir, dict(reg.leaders))
+    know = load_knowledge(data_dir, dict(leaders.leaders))
     try:
         state = State.load(state_path)
     except (ValueError, UnicodeDecodeError) as exc:
+        _reg, diags = load_registry(data_dir, ["events", "agreements"], leaders)
+        report.diagnostics += [d for d in diags if d.severity == "error"]
         # Without its record the store cannot tell an editor's change from its own: stop.
         report.diagnostics.append(error(f"cannot read the import record ({exc}); repair it or delete it "
                                         "(edited articles are then kept, none is overwritten)", str(state_path),
                                         None, "import"))
         return report
+    prepared = prepare_all(raws, know, leaders, jobs)
+    reg, diags = load_registry(data_dir, ["events", "agreements"], leaders)  # reg.leaders is leaders.leaders
+    report.diagnostics += [d for d in diags if d.severity == "error"]
     claimed = {v["file"]: k for k, v in state.articles.items()}
     appended: dict[str, list] = {"leaders": [], "events": [], "agreements": []}
     since = entities.LeadersSince() if entities is not None else None
@@ -152,7 +159,7 @@ def import_pages(content: Path, raws: list[Path], force: bool = False, log=print
 
     start = time.perf_counter()
     on_disk = _Listing(articles_dir)
-    for n, prep in enumerate(prepare_all(raws, know, reg, jobs), 1):
+    for n, prep in enumerate(prepared, 1):
         raw, article = prep.raw, prep.article
         report.diagnostics += prep.diagnostics
         if article is None:
