@@ -149,10 +149,14 @@ def import_pages(content: Path, raws: list[Path], force: bool = False, log=print
     appended: dict[str, list] = {"leaders": [], "events": [], "agreements": []}
     since = entities.LeadersSince() if entities is not None else None
 
+    entries: dict[str, list[str]] = {"leaders": [], "events": [], "agreements": []}
+
     def add_entities(ex) -> None:
         _reg, added = _add_entities(reg, ex, state)
         for k, v in added.items():
             appended[k] += v
+            # Written out now, while other processes prepare pages, rather than all at the end.
+            entries[k] += [registry.append_text([entity]) for entity in v]
         if added["leaders"]:
             since.add(added["leaders"])
             entities.leaders_known(reg)  # grown page by page, as when each page is read in turn
@@ -211,7 +215,7 @@ def import_pages(content: Path, raws: list[Path], force: bool = False, log=print
         path = data_dir / registry.FILES[kind]
         old = path.read_bytes() if path.exists() else b""
         sep = b"" if not old or old.endswith(b"\n\n") else (b"\n" if old.endswith(b"\n") else b"\n\n")
-        atomic_write(path, old + sep + registry.append_text(new).encode("utf-8"))
+        atomic_write(path, old + sep + "".join(entries[kind]).encode("utf-8"))  # registry.append_text(new)
         state.created.setdefault(kind, []).extend(e.id for e in new)
         report.new_entities[kind] = [e.id for e in new]
     new_state = state.dump()
