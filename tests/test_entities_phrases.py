@@ -235,3 +235,19 @@ def test_date_patterns_tried_at_digits_match_as_everywhere(text):
             [(m.span(), m.groups()) for m in pattern.finditer(text)]
     if any(True for _m in dates._ENGLISH.finditer(text)):
         assert dates._month_before_digits(text, digits)
+
+
+_NGUYEN = ["nguyen", "nguyen van a", "nguyen van an", "nguyen van", "nguyen thi b", "nguyen x-y z", "nguyen tp. ho",
+           "nguyen a_b", "nguyen van a b"]
+
+
+@given(st.lists(st.sampled_from(["Nguyen", "NGUYEN", " ", "van", "Van", "an", "a", "thi", "b", "x-y", "z", "tp.",
+                                 "ho", "a_b", ",", "\n", "Nguyenx"]), max_size=16).map(" ".join))
+@settings(max_examples=2000, deadline=None)
+def test_phrases_sharing_a_first_word_are_tried_by_their_second(text):
+    # more than four phrases with one first word: they are looked up by the word that follows
+    _folded, sp, caps = forms(text)
+    index = PhraseIndex(_NGUYEN)
+    refuse = lambda s, e, p: len(p) % 4 != 1  # noqa: E731
+    for accept in (None, refuse):
+        assert index.find(sp, None, accept, caps) == _starts_in_full(index, sp, None, accept, caps)

@@ -191,8 +191,9 @@ class PhraseIndex:
             first = p.split(" ", 1)[0]
             self.by_first[first] = tuple(sorted((*self.by_first.get(first, ()), p), key=lambda q: (-len(q), q)))
             changed.add(first)
-        for first in changed:
-            self._by_second[first] = _by_second(self.by_first[first])
+        for first in changed:  # a few phrases are compared faster than their second word is read
+            phrases = self.by_first[first]
+            self._by_second[first] = _by_second(phrases) if len(phrases) > 4 else ({}, phrases)
         self.firsts = frozenset(self.by_first)
 
     def _tried(self, text: str, pos: int, first: str) -> tuple[str, ...]:
