@@ -160,6 +160,7 @@ def import_pages(content: Path, raws: list[Path], force: bool = False, log=print
         if added["leaders"]:
             since.add(added["leaders"])
             entities.leaders_known(reg)  # grown page by page, as when each page is read in turn
+            prepared.leaders_added(added["leaders"])
 
     start = time.perf_counter()
     on_disk = _Listing(articles_dir)
@@ -172,7 +173,7 @@ def import_pages(content: Path, raws: list[Path], force: bool = False, log=print
         ids, review = ((), (), ()), article.review
         if prep.draft is not None:
             draft = prep.draft
-            if prep.forms is not None and since.change(draft, *prep.forms):
+            if prep.forms is not None and since.change(draft, *prep.forms, known=prep.known):
                 # prepared ahead, and a leader added since may change its reading
                 draft = entities.read(prep.whole_article(), reg)
             ex = entities.reconcile(draft, reg)

@@ -69,7 +69,8 @@ def _tree(content: Path) -> dict[str, bytes]:
 
 
 @pytest.mark.parametrize("order", ["by name", "reversed"])
-def test_two_processes_write_what_one_writes(tmp_path, raw_pages, monkeypatch, order):
+@pytest.mark.parametrize("learn", [True, False], ids=["workers learn new leaders", "store reads again"])
+def test_two_processes_write_what_one_writes(tmp_path, raw_pages, monkeypatch, order, learn):
     raws = raw_files(_content(tmp_path / "one", raw_pages))
     raws = raws if order == "by name" else raws[::-1]
     one = import_pages(tmp_path / "one", raws, jobs=1, log=lambda *a: None)
@@ -79,13 +80,16 @@ def test_two_processes_write_what_one_writes(tmp_path, raw_pages, monkeypatch, o
     real_read = entities.read
     monkeypatch.setattr(prepare, "AHEAD_MIN", 1)  # a few pages: fork anyway
     monkeypatch.setattr(entities, "read", lambda *a, **kw: read_again.append(a[0].slug) or real_read(*a, **kw))
+    if not learn:  # the processes never learn the leaders the store adds: it reads every page they change
+        monkeypatch.setattr(prepare._LeaderLog, "catch_up", lambda self, reg: 0)
     two = import_pages(_content(tmp_path / "two", raw_pages),
                        [tmp_path / "two" / "raw" / p.name for p in raws], jobs=2, log=lambda *a: None)
     assert _tree(tmp_path / "two") == _tree(tmp_path / "one")
     assert two.written == one.written and two.new_entities == one.new_entities
-    # Pages prepared ahead that name an official added by an earlier page were read again here
-    # (the counter sees only this process's reads: the workers' are their own).
-    assert read_again
+    if not learn:
+        # Pages that name an official an earlier page added were read again here (the counter
+        # sees only this process's reads: the workers' are their own).
+        assert read_again
 
     # Imported again (the officials and the event are in the registry now): the same again.
     for name, jobs in (("one", 1), ("two", 2)):
@@ -139,3 +143,19 @@ def test_the_parts_of_an_article_file_join_into_the_file(article):
     assert "".join(frontmatter.dump_parts(article)) == frontmatter.dump(article)
     for value in article.leaders:
         assert frontmatter._item(value) == yamlio.dump([value])
+
+
+def test_the_leader_log_hands_batches_over_in_order():
+    from generator.registry import Registry
+    log = prepare._LeaderLog()
+    reg = Registry(leaders={})
+    assert log.catch_up(reg) == 0
+    a, b, c = (Leader(i, i.upper(), "VN") for i in ("a", "b", "c"))
+    log.append([a, b])
+    log.append([c])
+    os_size = log._read_to
+    assert log.catch_up(reg) == 2 and list(reg.leaders) == ["a", "b", "c"] and log._read_to > os_size
+    assert log.catch_up(reg) == 2  # nothing new
+    import os
+    os.write(log._fd, (1000).to_bytes(4, "little") + b"x")  # a batch being written: left for later
+    assert log.catch_up(reg) == 2

@@ -22,7 +22,36 @@ from .reconcile import Draft
 
 
 class LeadersSince:
-    """The leaders added to a registry after articles were read ahead against it."""
+    """The leaders added to a registry, batch by batch (one batch an article), after articles were
+    read ahead against it; a reading may already know the first batches (change(known=...))."""
+
+    def __init__(self) -> None:
+        self.batches: list[list[Leader]] = []
+        self._after: dict[int, _Added] = {}  # known → the leaders of batches[known:], for the last few
+
+    def add(self, leaders: list[Leader]) -> None:
+        """Note leaders just added to the registry (those of one article)."""
+        self.batches.append(list(leaders))
+        for added in self._after.values():
+            added.add(leaders)
+
+    def change(self, draft: Draft, sp: str, caps: str, known: int = 0) -> bool:
+        """Whether the leaders added since the first `known` batches could change this reading (sp
+        and caps: the forms() of the article's text the draft was read from)."""
+        if known >= len(self.batches):
+            return False
+        added = self._after.get(known)
+        if added is None:
+            if len(self._after) >= 4:  # readings ahead know about the same batches: keep a few
+                del self._after[min(self._after)]
+            added = self._after[known] = _Added()
+            for batch in self.batches[known:]:
+                added.add(batch)
+        return added.change(draft, sp, caps)
+
+
+class _Added:
+    """Some leaders added to a registry, as read() would look them up."""
 
     def __init__(self) -> None:
         self.ids: set[str] = set()
@@ -31,7 +60,6 @@ class LeadersSince:
         self._index = PhraseIndex((), compile_after=0)  # small, and asked of every page
 
     def add(self, leaders: list[Leader]) -> None:
-        """Note leaders just added to the registry."""
         for leader in leaders:
             self.ids.add(leader.id)
             for name in (leader.name, *leader.aliases):
@@ -43,10 +71,6 @@ class LeadersSince:
         self._index.add(self.forms)
 
     def change(self, draft: Draft, sp: str, caps: str) -> bool:
-        """Whether the leaders added since could change this reading (sp and caps: the forms() of
-        the article's text the draft was read from)."""
-        if not self.ids:
-            return False
         if any(leader.id in self.ids for leader in draft.new_leaders):
             return True
         for name, country in draft.officials:
