@@ -125,3 +125,56 @@ def load(text: str, lines: dict | None = None) -> dict | None:
         else:
             return None
     return data
+
+
+def load_blocks(text: str) -> dict | None:
+    """A registry file (a mapping of id → block) as PyYAML reads it, or None to leave it to PyYAML.
+
+    Each top-level entry is read on its own: as front matter when it is in the fast subset once
+    its two-space indent is taken off (entries the importer appends), else by PyYAML (curated
+    entries with comments or deeper indents). Anything that makes entries depend on each other or
+    that the split cannot place (documents, directives, anchors used across entries, a top-level
+    line that is not `id:`) gives None, and the caller reads the whole file with PyYAML."""
+    from . import yamlio  # PyYAML for the odd entry
+
+    data: dict = {}
+    entry: list[str] = []
+
+    def close() -> bool:
+        if not entry:
+            return True
+        key = entry[0][:-1]
+        if not _ID_KEY.match(key) or _scalar(key) != key:
+            return False
+        body = entry[1:]
+        if all(not line or line.startswith("  ") for line in body):
+            value = load("\n".join(line[2:] for line in body))
+            if value is not None:
+                data[key] = value or None
+                return True
+        try:
+            one = yamlio.load("\n".join(entry))
+        except Exception:  # an alias to another entry's anchor, or a real error: PyYAML on the whole
+            return False
+        if not isinstance(one, dict) or len(one) != 1:
+            return False
+        data[key] = next(iter(one.values()))
+        return True
+
+    for line in text.split("\n"):
+        if not entry and (line.startswith("#") or not line.strip(" ")):
+            continue  # comments and blank lines before the first entry (inside one, the entry's)
+        if line and not line[0].isspace() and not line.startswith("#"):
+            if not close():
+                return None
+            if not line.endswith(":") or line.startswith(("-", "%", "---", "...", "&", "*", "!", "?", "{", "[")):
+                return None
+            entry = [line]
+        elif not entry:
+            return None  # indented text before any entry
+        else:
+            entry.append(line)
+    return data if close() else None
+
+
+_ID_KEY = re.compile(r"^[a-z0-9][a-z0-9-]*$")

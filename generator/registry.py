@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 import yaml
 
-from . import yamlio
+from . import fastyaml, yamlio
 from .frontmatter import clean
 from .model import Agreement, Diagnostic, Event, Leader, Review, Role, error, warning
 from .text import fold
@@ -124,7 +124,9 @@ def parse(kind: str, text: str, path: str) -> tuple[dict, list[Diagnostic]]:
     for key, line in duplicate_keys(text):
         diags.append(error(f"duplicate id {key!r} (first defined earlier in the file)", path, line, "load"))
     try:
-        data = yamlio.load(text)
+        data = fastyaml.load_blocks(text)  # PyYAML's reading, entry by entry: 3-4 times sooner
+        if data is None:
+            data = yamlio.load(text)
     except yaml.YAMLError as exc:
         return {}, [error(f"not valid YAML: {getattr(exc, 'problem', exc)}", path, yamlio.error_line(exc), "load")]
     if data is None:

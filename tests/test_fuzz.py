@@ -174,3 +174,29 @@ def test_fast_front_matter_reader_agrees_with_pyyaml(doc):
     except yaml.YAMLError:
         raise AssertionError(f"fastyaml read {fast!r} where PyYAML fails") from None
     assert fast == slow and [type(v) for v in fast.values()] == [type(v) for v in slow.values()]
+
+
+@FUZZ
+@given(st.one_of(
+    st.dictionaries(ids, entry, max_size=5).map(lambda d: __import__("generator.yamlio", fromlist=["dump"]).dump(d)),
+    st.lists(st.one_of(text, st.sampled_from(["a:", "b-2:", "  name: X", "  - y", "    - z", "  roles:", "  - title: T",
+                                              "    from: 2020-01-01", "# c", "  # c", "\n", "x: 1", "&a", "*a", "---",
+                                              "  note: |", "    line", "2025:", "null:", "  k: 'q''s'", "\t"])),
+             max_size=25).map("\n".join)))
+def test_registry_blocks_reader_agrees_with_pyyaml(doc):
+    """fastyaml.load_blocks reads a registry file entry by entry; where it answers, PyYAML agrees."""
+    import yaml
+
+    from generator import fastyaml, yamlio
+    try:
+        fast = fastyaml.load_blocks(doc)
+    except yaml.YAMLError:
+        fast = None
+    if fast is None:
+        return
+    assume(not yaml.reader.Reader.NON_PRINTABLE.search(doc))
+    try:
+        slow = yamlio.load(doc)
+    except yaml.YAMLError:
+        raise AssertionError(f"load_blocks read {fast!r} where PyYAML fails") from None
+    assert fast == (slow or {}), (fast, slow)
