@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 
 _WORD = re.compile(r"\w+")
 
@@ -131,15 +131,12 @@ class WordFinder:
         self._first = re.compile(f"({body})(?!\\w)")
         self._after = re.compile(f"[^a-zA-Z0-9_]({body})(?!\\w)")
 
-    def finditer(self, text: str) -> Iterator[tuple[int, str]]:
+    def finditer(self, text: str) -> list[tuple[int, str]]:
         """(offset, word) of each, in text order."""
         m = self._first.match(text)
-        if m:
-            yield 0, m.group(1)
-        for m in self._after.finditer(text):
-            before = text[m.start()]
-            if not (before.isalnum() or before == "_"):
-                yield m.start(1), m.group(1)
+        return ([(0, m.group(1))] if m else []) + [
+            (m.start(1), m.group(1)) for m in self._after.finditer(text)
+            if not (text[m.start()].isalnum() or text[m.start()] == "_")]
 
 
 _ALL_WORD = re.compile(r"\w+")
