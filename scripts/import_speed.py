@@ -1,6 +1,8 @@
 """Time `import` of N raw pages made from the sample pages (default 1,000); prints pages per second.
 
-    python scripts/import_speed.py [N]
+    python scripts/import_speed.py [N] [--jobs J]
+
+Pages are prepared in one process per CPU, as `generator import` does (--jobs 1: in one process).
 
 Each page is a sample page with its title and dateline changed, so every page is imported (and its
 entities found) for real and each gets its own article file.
@@ -17,6 +19,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
+from generator.parallel import default_jobs  # noqa: E402
 from generator.store import import_pages, raw_files  # noqa: E402
 
 
@@ -34,18 +37,24 @@ def make_pages(raw_dir: Path, n: int) -> None:
 
 
 def main() -> int:
-    n = int(sys.argv[1]) if len(sys.argv) > 1 else 1000
+    args = sys.argv[1:]
+    jobs = default_jobs()
+    if "--jobs" in args:
+        k = args.index("--jobs")
+        jobs = int(args[k + 1])
+        del args[k:k + 2]
+    n = int(args[0]) if args else 1000
     with tempfile.TemporaryDirectory() as tmp:
         content = Path(tmp)
         shutil.copytree(REPO / "content" / "data", content / "data")
         (content / "raw").mkdir()
         make_pages(content / "raw", n)
         t0 = time.perf_counter()
-        report = import_pages(content, raw_files(content), log=lambda *a: None)
+        report = import_pages(content, raw_files(content), log=lambda *a: None, jobs=jobs)
         took = time.perf_counter() - t0
     errors = sum(d.severity == "error" for d in report.diagnostics)
-    print(f"imported {n} pages in {took:.2f} s ({took / n * 100:.3f} s per hundred, {n / took:.0f} pages/s); "
-          f"{len(report.written)} written, {errors} errors")
+    print(f"imported {n} pages in {took:.2f} s ({took / n * 100:.3f} s per hundred, {n / took:.0f} pages/s) "
+          f"in {jobs} process(es); {len(report.written)} written, {errors} errors")
     return 0
 
 
