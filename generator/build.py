@@ -18,7 +18,7 @@ from . import content as content_mod
 from . import linker, search_build, uptodate, writer
 from .config import SiteConfig
 from .model import Diagnostic, error
-from .parallel import default_jobs, fork_map
+from .parallel import default_jobs, fork_imap, fork_map
 from .render import TEMPLATES, environment, page_specs, read_static, render_page, search
 from .render import urls as U
 from .render.spec import PageSpec
@@ -57,7 +57,7 @@ class _Progress:
         self.tty = hasattr(self.stream, "isatty") and self.stream.isatty()
 
     def __call__(self, n: int) -> None:
-        if self.tty and n % 50 == 0 and time.perf_counter() - self.start > self.delay:
+        if self.tty and time.perf_counter() - self.start > self.delay:
             self.stream.write(f"\r  {self.label} {n}/{self.total}")
             self.stream.flush()
             self.shown = True
@@ -146,9 +146,7 @@ def render_files(site: Site, env: jinja2.Environment, specs: list[PageSpec], dia
             yield spec.path, data
 
 
-def _deal(specs: list[PageSpec], n: int) -> list[list[PageSpec]]:
-    """Split specs into n shares, dealt in turns so each gets a fair mix of long and short pages."""
-    return [specs[k::n] for k in range(n)]
+PAGES_PER_TASK = 200  # pages a process renders before it asks for more work
 
 
 def _render_and_write(site: Site, env: jinja2.Environment, specs: list[PageSpec], stage: Path, out_dir: Path,
@@ -156,17 +154,20 @@ def _render_and_write(site: Site, env: jinja2.Environment, specs: list[PageSpec]
                       ) -> tuple[int, int, list[str], list[Diagnostic], float]:
     """Render the specs and write them into stage, in `jobs` processes (one when recording reads).
 
-    The search index's files (batch specs) come from work every process shares: each indexes one
-    run of the articles beside its pages, then each joins one group of shards (search_build.py);
-    this process writes entities.json last. With `index` (the dev server's: a function giving
-    every file of the index), that is written instead, in this process."""
+    The work is cut into tasks that the processes take as they become free: runs of the search
+    index first (the longest), then PAGES_PER_TASK pages at a time, so no process waits for
+    another that drew the costly pages. Then each process joins one group of the index's shards
+    (search_build.py); this process writes entities.json last. With `index` (the dev server's: a
+    function giving every file of the index), that is written instead, in this process."""
     pages = [s for s in specs if not s.batch]
     indexed = any(s.batch for s in specs) and index is None
     jobs = jobs if len(specs) >= 400 and reads is None else 1
     shards = search.shard_count(site) if indexed else 0
+    runs = search_build.runs(len(site.archive.articles)) if indexed else []
     diags: list[Diagnostic] = []
-    totals = [0, 0, [], 0.0]  # written, kept, paths, render seconds
+    totals = [0, 0, []]  # written, kept, paths
     digests: dict[str, str] = {}
+    t0 = time.perf_counter()
 
     def add(written: int, kept: int, paths: list[str], more: dict | None = None) -> None:
         totals[0] += written
@@ -174,46 +175,46 @@ def _render_and_write(site: Site, env: jinja2.Environment, specs: list[PageSpec]
         totals[2] += paths
         digests.update(more or {})
 
-    with tempfile.TemporaryDirectory(prefix=".search-", dir=stage.parent) as folder:
-        def pages_and_runs(k: int, n: int):
-            found: list[Diagnostic] = []
-            timer = {"render": 0.0}
-            progress = _Progress("render", len(pages), stream) if k == 0 else None
-            tick = (lambda i: progress(i * n)) if progress else None
-            files = render_files(site, env, _deal(pages, n)[k], found, timer, tick, reads)
-            try:
-                result = writer.write_files(stage, out_dir, files) + ({},)
-            finally:
-                if progress:
-                    progress.done()
-            if indexed:
-                t = time.perf_counter()
-                try:
-                    more = search_build.index_run(site, k, n, shards, stage, out_dir, Path(folder))
-                    result = tuple(a + b for a, b in zip(result[:3], more[:3])) + (more[3],)
-                except Exception as exc:  # reported once; the rest of the site is still written
-                    found.append(error(f"cannot build the search index: {type(exc).__name__}: {exc}",
-                                       search.INDEX, None, "render"))
-                timer["render"] += time.perf_counter() - t
-            return result, found, timer["render"]
+    with tempfile.TemporaryDirectory(prefix=".search-", dir=stage.parent) as tmp:
+        folder = Path(tmp)
 
-        results = fork_map(pages_and_runs, jobs)
-        for result, found, _seconds in results:
+        def work(task: tuple[str, int]):
+            kind, i = task
+            found: list[Diagnostic] = []
+            t, timer = time.perf_counter(), {"render": 0.0}
+            if kind == "pages":
+                files = render_files(site, env, pages[i: i + PAGES_PER_TASK], found, timer, None, reads)
+                result = writer.write_files(stage, out_dir, files) + ({},)
+                return kind, i, result, found, timer["render"], time.perf_counter() - t
+            try:
+                result = search_build.index_run(site, i, runs[i], shards, jobs, stage, out_dir, folder)
+            except Exception as exc:  # reported once; the rest of the site is still written
+                found.append(error(f"cannot build the search index: {type(exc).__name__}: {exc}",
+                                   search.INDEX, None, "render"))
+                result = (0, 0, [], {})
+            return kind, i, result, found, time.perf_counter() - t, time.perf_counter() - t
+
+        tasks = [("index", i) for i in range(len(runs))] + [("pages", i) for i in range(0, len(pages), PAGES_PER_TASK)]
+        progress, done, rendering, busy = _Progress("render", len(pages), stream), 0, 0.0, 0.0
+        for kind, i, result, found, seconds, total in fork_imap(work, tasks, jobs, chunksize=1):
             add(*result)
             diags += found
-        totals[3] = max(r[2] for r in results)
+            rendering, busy = rendering + seconds, busy + total
+            if kind == "pages":
+                done += len(pages[i: i + PAGES_PER_TASK])
+                progress(done)
+        progress.done()
         if indexed and not any(d.file == search.INDEX for d in diags):
-            t = time.perf_counter()
-            for result in fork_map(lambda k, n: search_build.join_group(k, n, shards, stage, out_dir, Path(folder)),
+            for result in fork_map(lambda g, n: search_build.join_group(g, n, len(runs), shards, stage, out_dir, folder),
                                    jobs):
                 add(*result)
             add(*search_build.write_entities(site, shards, digests, stage, out_dir))
-            totals[3] += time.perf_counter() - t
     if index is not None and any(s.batch for s in specs):
         t = time.perf_counter()
         add(*search_build.write_hashed(stage, out_dir, index()))
-        totals[3] += time.perf_counter() - t
-    return totals[0], totals[1], totals[2], diags, totals[3]
+        rendering, busy = rendering + time.perf_counter() - t, busy + time.perf_counter() - t
+    # The step's time, shared between rendering and writing as the processes spent theirs.
+    return totals[0], totals[1], totals[2], diags, (time.perf_counter() - t0) * rendering / max(busy, 1e-9)
 
 
 @dataclass

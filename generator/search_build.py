@@ -1,7 +1,7 @@
-"""The search index in a parallel build: each process indexes one run of the articles and leaves
-its postings in part files, one per group of shards; then each process joins one group's part
-files into shard files. No process ever holds the whole index (render/search.py says what the
-files hold; build.py calls these two steps beside the pages).
+"""The search index in a parallel build: runs of the articles are indexed as tasks beside the
+pages, each leaving its postings in part files, one per group of shards; then each process joins
+one group's part files into shard files. No process ever holds the whole index (render/search.py
+says what the files hold; build.py schedules these steps).
 """
 from __future__ import annotations
 
@@ -25,15 +25,23 @@ def _part_file(folder: Path, run: int, group: int) -> Path:
 
 
 SEGMENT = 500  # documents indexed before their postings are written out (a multiple of CHUNK)
+RUN = 2_000  # documents a process indexes as one task (a multiple of SEGMENT)
 
 
-def index_run(site: Site, run: int, runs: int, shards: int, stage: Path, out_dir: Path, folder: Path):
-    """Index run `run` of `runs`: write its result rows (search/d/) and leave its postings in
-    folder, one file per group of shards (group g: the shards k with k % runs == g), SEGMENT
-    documents at a time so that a process never holds more than their postings."""
-    first, last = search.ranges(len(site.archive.articles), runs)[run]
+def runs(docs: int) -> list[tuple[int, int]]:
+    """The runs of documents indexed as separate tasks: RUN at a time."""
+    return [(first, min(docs, first + RUN)) for first in range(0, docs, RUN)] or [(0, 0)]
+
+
+def index_run(site: Site, run: int, span: tuple[int, int], shards: int, groups: int, stage: Path, out_dir: Path,
+              folder: Path):
+    """Index documents span[0] … span[1]-1 (run number `run`): write their result rows
+    (search/d/) and leave their postings in folder, one file per group of shards (group g: the
+    shards k with k % groups == g), SEGMENT documents at a time so that a process never holds
+    more than their postings."""
+    first, last = span
     written, kept, paths, digests = 0, 0, [], {}
-    files = [open(_part_file(folder, run, group), "wb") for group in range(runs)]
+    files = [open(_part_file(folder, run, group), "wb") for group in range(groups)]
     try:
         for start in range(first, last, SEGMENT):
             part = search.index_part(site, start, min(last, start + SEGMENT), shards)
@@ -41,18 +49,18 @@ def index_run(site: Site, run: int, runs: int, shards: int, stage: Path, out_dir
             written, kept, paths, digests = written + w, kept + k, paths + more, digests | d
             for group, f in enumerate(files):
                 marshal.dump((part.first, {k: {token: values.tobytes() for token, values in part.shards[k].items()}
-                                           for k in range(group, shards, runs) if part.shards[k]}), f)
+                                           for k in range(group, shards, groups) if part.shards[k]}), f)
     finally:
         for f in files:
             f.close()
     return written, kept, paths, digests
 
 
-def join_group(group: int, runs: int, shards: int, stage: Path, out_dir: Path, folder: Path):
+def join_group(group: int, groups: int, run_count: int, shards: int, stage: Path, out_dir: Path, folder: Path):
     """Join every run's postings for one group of shards, in document order, and write those
     shard files."""
-    merged: dict[int, dict[str, array]] = {k: {} for k in range(group, shards, runs)}
-    for run in range(runs):  # runs and their segments are in document order
+    merged: dict[int, dict[str, array]] = {k: {} for k in range(group, shards, groups)}
+    for run in range(run_count):  # runs and their segments are in document order
         with open(_part_file(folder, run, group), "rb") as f:
             while True:
                 try:

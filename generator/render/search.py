@@ -298,13 +298,6 @@ def index_part(site: Site, first: int, last: int, shards: int, should_stop=None)
     return Part(first, rows, by_shard)
 
 
-def ranges(docs: int, parts: int) -> list[tuple[int, int]]:
-    """Split docs into `parts` consecutive runs of whole CHUNKs, as even as can be."""
-    chunks = -(-docs // CHUNK)
-    cuts = [min(docs, CHUNK * (chunks * k // parts)) for k in range(parts + 1)]
-    return list(zip(cuts, cuts[1:]))
-
-
 def chunk_files(part: Part) -> dict[str, bytes]:
     """search/d/<k>.json for a part's rows (parts start at a multiple of CHUNK)."""
     return {f"d/{(part.first + k) // CHUNK}.json": _dump(part.rows[k: k + CHUNK])
