@@ -152,7 +152,8 @@ PAGES_PER_TASK = 200  # pages a process renders before it asks for more work
 def _render_and_write(site: Site, env: jinja2.Environment, specs: list[PageSpec], stage: Path, out_dir: Path,
                       jobs: int, stream=None, reads: dict[str, Reads] | None = None, index=None
                       ) -> tuple[int, int, list[str], list[Diagnostic], float]:
-    """Render the specs and write them into stage, in `jobs` processes (one when recording reads).
+    """Render the specs and write them into stage, in `jobs` processes; with `reads`, what each
+    page read is recorded there (the processes send it back).
 
     The work is cut into tasks that the processes take as they become free: runs of the search
     index first (the longest), then PAGES_PER_TASK pages at a time, so no process waits for
@@ -161,7 +162,7 @@ def _render_and_write(site: Site, env: jinja2.Environment, specs: list[PageSpec]
     function giving every file of the index), that is written instead, in this process."""
     pages = [s for s in specs if not s.batch]
     indexed = any(s.batch for s in specs) and index is None
-    jobs = jobs if len(specs) >= 400 and reads is None else 1
+    jobs = jobs if len(specs) >= 400 else 1
     shards = search.shard_count(site) if indexed else 0
     runs = search_build.runs(len(site.archive.articles)) if indexed else []
     diags: list[Diagnostic] = []
@@ -183,22 +184,27 @@ def _render_and_write(site: Site, env: jinja2.Environment, specs: list[PageSpec]
             found: list[Diagnostic] = []
             t, timer = time.perf_counter(), {"render": 0.0}
             if kind == "pages":
-                files = render_files(site, env, pages[i: i + PAGES_PER_TASK], found, timer, None, reads)
+                mine = None if reads is None else {}
+                files = render_files(site, env, pages[i: i + PAGES_PER_TASK], found, timer, None, mine)
                 result = writer.write_files(stage, out_dir, files) + ({},)
-                return kind, i, result, found, timer["render"], time.perf_counter() - t
+                return kind, i, result, found, timer["render"], time.perf_counter() - t, mine
             try:
                 result = search_build.index_run(site, i, runs[i], shards, jobs, stage, out_dir, folder)
             except Exception as exc:  # reported once; the rest of the site is still written
                 found.append(error(f"cannot build the search index: {type(exc).__name__}: {exc}",
                                    search.INDEX, None, "render"))
                 result = (0, 0, [], {})
-            return kind, i, result, found, time.perf_counter() - t, time.perf_counter() - t
+            return kind, i, result, found, time.perf_counter() - t, time.perf_counter() - t, None
 
         tasks = [("index", i) for i in range(len(runs))] + [("pages", i) for i in range(0, len(pages), PAGES_PER_TASK)]
         progress, done, rendering, busy = _Progress("render", len(pages), stream), 0, 0.0, 0.0
-        for kind, i, result, found, seconds, total in fork_imap(work, tasks, jobs, chunksize=1):
+        for kind, i, result, found, seconds, total, mine in fork_imap(work, tasks, jobs, chunksize=1):
+            if index is not None and not index.started:
+                index.start()  # the processes are running: no fork comes after this
             add(*result)
             diags += found
+            if mine:
+                reads.update(mine)
             rendering, busy = rendering + seconds, busy + total
             if kind == "pages":
                 done += len(pages[i: i + PAGES_PER_TASK])
@@ -211,7 +217,9 @@ def _render_and_write(site: Site, env: jinja2.Environment, specs: list[PageSpec]
             add(*search_build.write_entities(site, shards, digests, stage, out_dir))
     if index is not None and any(s.batch for s in specs):
         t = time.perf_counter()
-        add(*search_build.write_hashed(stage, out_dir, index()))
+        if not index.started:
+            index.start()
+        add(*search_build.write_hashed(stage, out_dir, index.files()))
         rendering, busy = rendering + time.perf_counter() - t, busy + time.perf_counter() - t
     # The step's time, shared between rendering and writing as the processes spent theirs.
     return totals[0], totals[1], totals[2], diags, (time.perf_counter() - t0) * rendering / max(busy, 1e-9)

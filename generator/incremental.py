@@ -12,6 +12,7 @@ every article feeds, is rendered in a second lane after the browsers have been t
 from __future__ import annotations
 
 import gc
+import threading
 import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -26,7 +27,8 @@ from .content import load_article, load_registry
 from .model import Article, Diagnostic
 from .render import search
 from .render.lists import changed as changed_lists
-from .render.search_live import LiveIndex
+from .parallel import default_jobs
+from .render.search_live import Building, LiveIndex
 from .render.spec import PageSpec
 from .render.views import Reads
 from .writer import WriteStats, check_path, replace_files
@@ -67,22 +69,22 @@ class Session:
     index: LiveIndex | None = None  # the search index, updated in the second lane
 
     def full(self) -> BuildResult:
-        """Load and build everything (the first build, and after template or settings changes)."""
+        """Load and build everything (the first build, and after template or settings changes).
+
+        In forked processes, one per CPU, while this process has no other thread (the server's
+        first build): forking beside threads that may hold locks can hang the children."""
+        jobs = default_jobs() if threading.active_count() == 1 else 1
         cfg, cfg_diags = config_mod.load(self.content)
-        prep = build_mod.prepare(self.content, cfg, self.templates)
+        prep = build_mod.prepare(self.content, cfg, self.templates, jobs=jobs)
         result = BuildResult(diagnostics=cfg_diags + prep.diagnostics, timings=dict(prep.timings))
         if result.errors:
             return result  # the last good site stays
+        gc.freeze()  # as build() does: the children need not scan, nor copy, the archive
         reads: dict[str, Reads] = {}
-        index = []
-
-        def index_files() -> dict[str, bytes]:
-            index.append(LiveIndex(prep.site))
-            return index[0].files()
-
+        index = Building(prep.site)
         prep.site.memo = {}
-        build_mod.write(prep, self.out, result, jobs=1, reads=reads, index=index_files)
-        self.index = index[0] if index else None
+        build_mod.write(prep, self.out, result, jobs=jobs, reads=reads, index=index)
+        self.index = index.index
         self.prep = prep
         self.articles = {a.path: a for a in prep.loaded}
         self.pending_slow = []

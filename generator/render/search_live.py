@@ -8,6 +8,7 @@ every later document's number shifts) or the shard count does, the index is buil
 from __future__ import annotations
 
 import bisect
+import threading
 from array import array
 
 from ..content import body_of
@@ -124,3 +125,31 @@ class LiveIndex:
         changed = {f"s/{k}.json": self._shard(k) for k in sorted(shards)}
         changed |= {f"d/{k}.json": self._chunk(k) for k in sorted(chunks)}
         return self._finish(changed)
+
+
+class Building:
+    """A LiveIndex made on a thread of its own, while the build's processes render the pages."""
+
+    def __init__(self, site: Site):
+        self.site, self.index, self.error = site, None, None
+        self.thread: threading.Thread | None = None
+
+    @property
+    def started(self) -> bool:
+        return self.thread is not None
+
+    def start(self) -> None:
+        self.thread = threading.Thread(target=self._run, name="search-index", daemon=True)
+        self.thread.start()
+
+    def _run(self) -> None:
+        try:
+            self.index = LiveIndex(self.site)
+        except BaseException as exc:  # raised again where the files are asked for
+            self.error = exc
+
+    def files(self) -> dict[str, bytes]:
+        self.thread.join()
+        if self.error is not None:
+            raise self.error
+        return self.index.files()
