@@ -245,6 +245,18 @@ def table(results: dict, names: list[str]) -> str:
     return "\n".join(out)
 
 
+def growth(results: dict) -> str:
+    """Ours: full build time per article at each size, and the largest size's over the smallest's."""
+    per = {int(n): res["ours"]["cold_wall"] / int(n) for n, res in results.items()
+           if res.get("ours", {}).get("cold_wall")}
+    if len(per) < 2:
+        return ""
+    small, large = min(per), max(per)
+    sizes = "; ".join(f"{n:,}: {1000 * t:.2f} ms" for n, t in sorted(per.items()))
+    return (f"\n### Growth\n\nOurs, full build per article: {sizes}. At {large:,} it is "
+            f"{per[large] / per[small]:.2f}× that at {small:,} (target: at most 1.3×).\n")
+
+
 def report(results: dict, names: list[str], info: dict, args) -> str:
     lines = ["# Benchmark: ours against Hugo and Pelican", "",
              f"`python bench/run.py --sizes {args.sizes} --runs {args.runs}` on {info['date']}, commit {info['commit']}. "
@@ -257,7 +269,7 @@ def report(results: dict, names: list[str], info: dict, args) -> str:
              "least the largest process's resident set). Edits: from saving the "
              "file to the output page showing the change (and the tool reporting the rebuild), under "
              "`generator serve`, `hugo server` (to disk) and `pelican --autoreload`.",
-             table(results, names), ""]
+             table(results, names), growth(results), ""]
     return "\n".join(lines)
 
 

@@ -112,3 +112,10 @@ def test_peer_sites_carry_the_same_articles(archive):
     assert (archive / "hugo" / "data" / "leaders.yaml").read_bytes() == \
         (archive / "ours" / "content" / "data" / "leaders.yaml").read_bytes()
     assert (archive / "pelican" / "pelicanconf.py").exists() and (archive / "hugo" / "hugo.yaml").exists()
+
+
+def test_the_report_states_growth_per_article_from_the_smallest_to_the_largest_size():
+    from bench.run import growth
+    text = growth({1000: {"ours": {"cold_wall": 2.0}}, 50000: {"ours": {"cold_wall": 120.0}}, 10000: {"ours": {}}})
+    assert "1,000: 2.00 ms; 50,000: 2.40 ms" in text and "1.20× that at 1,000" in text
+    assert growth({1000: {"ours": {"cold_wall": 2.0}}}) == ""
