@@ -39,3 +39,14 @@ def test_arbitrary_bytes_never_crash(data):
     from generator.importer import import_bytes
     article, diags = import_bytes(data, "bytes.bin", KNOW)
     assert article is not None or (diags and diags[0].file == "bytes.bin")
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("\\`*_[]<>|~#>-+=.)1 aĐ\n")) | st.characters(), max_size=40))
+def test_escape_is_the_inline_substitution_then_the_line_start_one(text):
+    """escape() skips the inline substitution when no markup character is in the text: the same text."""
+    import re
+    from generator.importer.blocks import _INLINE, _LINE_START, escape
+    rule = _LINE_START.sub(lambda m: "\\" + m.group(1), _INLINE.sub(r"\\\1", text))
+    assert escape(text) == rule
+    assert set(re.findall(_INLINE, text)) <= set("\\`*_[]<>|~")
