@@ -196,7 +196,10 @@ def _render_and_write(site: Site, env: jinja2.Environment, specs: list[PageSpec]
                 result = (0, 0, [], {})
             return kind, i, result, found, time.perf_counter() - t, time.perf_counter() - t, None
 
-        tasks = [("index", i) for i in range(len(runs))] + [("pages", i) for i in range(0, len(pages), PAGES_PER_TASK)]
+        # Index runs first, then the pages from the end of the list: the few large files (open
+        # data, sitemaps) are made while the processes are still small.
+        tasks = [("index", i) for i in range(len(runs))] + [
+            ("pages", i) for i in reversed(range(0, len(pages), PAGES_PER_TASK))]
         progress, done, rendering, busy = _Progress("render", len(pages), stream), 0, 0.0, 0.0
         for kind, i, result, found, seconds, total, mine in fork_imap(work, tasks, jobs, chunksize=1):
             if index is not None and not index.started:

@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
+import sys
 
 import yaml
 
@@ -12,6 +13,9 @@ from .model import FRONT_MATTER_KEYS, Article, Diagnostic, Review, error, warnin
 
 _LIST_KEYS = ("captions", "leaders", "events", "agreements")
 _TEXT_KEYS = ("source", "source_url", "author", "lead", "language", "raw")
+# Short values many articles repeat (outlets, authors, language): one string each in memory, which
+# matters because every build process ends up with its own copy of what it reads.
+_SHARED_KEYS = ("source", "author", "language")
 
 
 # Characters no XML document (the feeds) may hold and no HTML page should: C0 controls but tab and
@@ -126,7 +130,8 @@ def _convert(key: str, value):
             return "vi" if key == "language" else None
         if isinstance(value, (dict, list)):
             raise ValueError(f"expected text, got {type(value).__name__}")
-        return clean(str(value))
+        text = clean(str(value))
+        return sys.intern(text) if key in _SHARED_KEYS else text
     if key in _LIST_KEYS:
         if value is None:
             return ()
@@ -135,7 +140,9 @@ def _convert(key: str, value):
         bad = [v for v in value if isinstance(v, (dict, list)) or v is None]
         if bad:
             raise ValueError(f"expected a list of {'ids' if key != 'captions' else 'texts'}, got {bad[0]!r}")
-        return tuple(clean(str(v)) for v in value)
+        if key == "captions":
+            return tuple(clean(str(v)) for v in value)
+        return tuple(sys.intern(clean(str(v))) for v in value)  # ids: one string for all who name it
     if key == "review":
         return _review(value)
     raise ValueError(f"unknown key {key}")

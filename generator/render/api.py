@@ -30,12 +30,13 @@ def _dump(site: Site, name: str, items, extra, make) -> bytes:
         if hit is not None and hit[0] is item and hit[1] == more:
             line = hit[2]
         else:
-            line = json.dumps(make(item), ensure_ascii=False, sort_keys=True)
+            # Each line as UTF-8 bytes: the file is never one 2-bytes-a-character string.
+            line = json.dumps(make(item), ensure_ascii=False, sort_keys=True).encode()
         now[id(item)] = (item, more, line)
         lines.append(line)
     if site.memo is not None:
         memo[("api", name)] = now
-    return ("[\n" + ",\n".join(lines) + "\n]\n").encode() if lines else b"[]\n"
+    return b"[\n" + b",\n".join(lines) + b"\n]\n" if lines else b"[]\n"
 
 
 def _uses_all(site: Site, kind: str, entities: dict, lists: tuple[str, ...]) -> None:
