@@ -23,6 +23,7 @@ from .model import Diagnostic, error
 from .parallel import default_jobs
 from .prepare import entities, prepare_all
 from .registry import Registry
+from .writer import write_new
 
 STATE = ".import-state.json"
 
@@ -36,16 +37,12 @@ def atomic_write(path: Path, data: bytes, parent_made: bool = False) -> None:
     # os.write: an import writes thousands of files, and a file object costs two more system calls.
     tmp = str(path.parent / f".{path.name}.{os.getpid()}.tmp")
     try:
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
-    except FileExistsError:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
         try:
-            view = memoryview(data)
-            while view:
-                view = view[os.write(fd, view):]
-        finally:
+            write_new(tmp, data, os.O_EXCL, 0o600)
+        except FileExistsError:
+            fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
             os.close(fd)
+            write_new(tmp, data)
         os.replace(tmp, path)  # atomic: a reader (or a killed import) sees the old or the new file
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
