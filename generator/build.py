@@ -18,7 +18,7 @@ from . import content as content_mod
 from . import linker, search_build, uptodate, writer
 from .config import SiteConfig
 from .model import Diagnostic, error
-from .parallel import default_jobs, fork_imap, fork_map
+from .parallel import default_jobs, fork_imap
 from .render import TEMPLATES, environment, page_specs, read_static, render_page, search
 from .render import urls as U
 from .render.spec import PageSpec
@@ -189,17 +189,22 @@ def _render_and_write(site: Site, env: jinja2.Environment, specs: list[PageSpec]
                 result = writer.write_files(stage, out_dir, files) + ({},)
                 return kind, i, result, found, timer["render"], time.perf_counter() - t, mine
             try:
-                result = search_build.index_run(site, i, runs[i], shards, jobs, stage, out_dir, folder)
+                if kind == "index":
+                    result = search_build.index_run(site, i, runs[i], shards, jobs, stage, out_dir, folder)
+                else:
+                    result = search_build.join_group(i, jobs, len(runs), shards, stage, out_dir, folder)
             except Exception as exc:  # reported once; the rest of the site is still written
                 found.append(error(f"cannot build the search index: {type(exc).__name__}: {exc}",
                                    search.INDEX, None, "render"))
-                result = (0, 0, [], {})
-            return kind, i, result, found, time.perf_counter() - t, time.perf_counter() - t, None
+                result = None
+            return kind, i, result or (0, 0, [], {}), found, time.perf_counter() - t, time.perf_counter() - t, None
 
-        # Index runs first, then the pages from the end of the list: the few large files (open
-        # data, sitemaps) are made while the processes are still small.
-        tasks = [("index", i) for i in range(len(runs))] + [
-            ("pages", i) for i in reversed(range(0, len(pages), PAGES_PER_TASK))]
+        # Index runs first; then the pages from the end of the list, so the few large files (open
+        # data, sitemaps) are made while the processes are still small; the joins of the index's
+        # shard groups a few page tasks in, when the runs they wait for are done or nearly.
+        page_tasks = [("pages", i) for i in reversed(range(0, len(pages), PAGES_PER_TASK))]
+        joins = [("join", g) for g in range(jobs)] if indexed else []
+        tasks = [("index", i) for i in range(len(runs))] + page_tasks[:2 * jobs] + joins + page_tasks[2 * jobs:]
         progress, done, rendering, busy = _Progress("render", len(pages), stream), 0, 0.0, 0.0
         for kind, i, result, found, seconds, total, mine in fork_imap(work, tasks, jobs, chunksize=1):
             if index is not None and not index.started:
@@ -214,9 +219,6 @@ def _render_and_write(site: Site, env: jinja2.Environment, specs: list[PageSpec]
                 progress(done)
         progress.done()
         if indexed and not any(d.file == search.INDEX for d in diags):
-            for result in fork_map(lambda g, n: search_build.join_group(g, n, len(runs), shards, stage, out_dir, folder),
-                                   jobs):
-                add(*result)
             add(*search_build.write_entities(site, shards, digests, stage, out_dir))
     if index is not None and any(s.batch for s in specs):
         t = time.perf_counter()
