@@ -1,6 +1,8 @@
 """Article pages and the paginated list of all articles."""
 from __future__ import annotations
 
+import heapq
+
 from ..content import body_of
 from ..model import Article
 from . import urls as U
@@ -22,10 +24,9 @@ def related(site: Site, a: Article) -> list[str]:
         for s in window:
             if s != a.slug:
                 score[s] = score.get(s, 0) + weight
-    by_slug, day = site.archive.by_slug, a.date.toordinal()
+    days, day = site.days(), a.date.toordinal()
     site.uses(*("date:" + s for s in score))
-    ranked = sorted(score, key=lambda s: (-score[s], abs(by_slug[s].date.toordinal() - day), s))
-    return ranked[:RELATED]
+    return [s for _w, _d, s in heapq.nsmallest(RELATED, [(-w, abs(days[s] - day), s) for s, w in score.items()])]
 
 
 def neighbours(site: Site, a: Article) -> tuple[str | None, str | None]:

@@ -65,6 +65,7 @@ class Site:
     memo: dict | None = field(default=None, init=False)  # kept from one site to the next by the dev server
     _lists: dict[str, tuple] = field(default_factory=dict, init=False, repr=False)
     _places: dict[str, dict] = field(default_factory=dict, init=False, repr=False)  # list → item → index
+    _chrome: dict = field(default_factory=dict, init=False, repr=False)  # what every page's chrome shares
 
     def __post_init__(self):
         self.urls = U.Urls(self.config.base_path, self.config.origin)
@@ -75,6 +76,13 @@ class Site:
     def newest_date(self) -> dt.date | None:
         """The newest article's date: the site's 'now', so output never depends on the clock."""
         return self.archive.articles[0].date if self.archive.articles else None
+
+    def days(self) -> dict[str, int]:
+        """Each article's date as a day number, by slug (made once per site)."""
+        found = self._chrome.get("days")
+        if found is None:
+            found = self._chrome["days"] = {a.slug: a.date.toordinal() for a in self.archive.articles}
+        return found
 
     def uses(self, *keys: str) -> None:
         """Record that the page being rendered shows these (see Reads)."""
@@ -247,22 +255,39 @@ def json_ld(data: dict) -> Markup:
     return Markup(text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
 
 
+_NAV = (("Trang chủ", ""), ("Bài viết", U.ARTICLES), ("Lãnh đạo", U.LEADERS), ("Sự kiện", U.EVENTS),
+        ("Văn kiện", U.AGREEMENTS), ("Dòng thời gian", U.TIMELINE))
+
+
+def _nav(site: Site, rel: str) -> list[dict]:
+    """The navigation, its current section marked: one of seven lists, made once per site."""
+    current = next((r for _label, r in _NAV if (rel.startswith(r) if r else rel == "")), None)
+    key = ("nav", current)
+    found = site._chrome.get(key)
+    if found is None:
+        found = site._chrome[key] = [{"label": label, "url": site.urls(r), "current": r == current}
+                                     for label, r in _NAV]
+    return found
+
+
 def chrome(site: Site, rel: str, title: str, description: str = "", og_type: str = "website",
            ld: dict | None = None, feeds: tuple[tuple[str, str], ...] = ()) -> dict:
-    """What base.html needs for any page: titles, canonical URL, Open Graph, feeds, navigation."""
+    """What base.html needs for any page: titles, canonical URL, Open Graph, feeds, navigation.
+    What every page shows alike (links, the site feed, the navigation) is made once per site."""
     cfg, url = site.config, site.urls
-    all_feeds = (("Bài viết mới", U.FEED),) + tuple(feeds)
+    fixed = site._chrome.get("fixed")
+    if fixed is None:
+        fixed = site._chrome["fixed"] = {
+            "lang": cfg.language, "site_title": cfg.title,
+            "og_locale": "vi_VN" if cfg.language == "vi" else cfg.language,
+            "css": url.static("style.css", site.css_version), "home": url(""), "search": url(U.SEARCH),
+            "site_feed": {"title": "Bài viết mới", "url": url(U.FEED)}}
     return {
-        "lang": cfg.language, "site_title": cfg.title, "title": title,
+        "lang": fixed["lang"], "site_title": fixed["site_title"], "title": title,
         "full_title": title if title == cfg.title else f"{title} – {cfg.title}",
         "description": description or cfg.description, "canonical": url.absolute(rel),
-        "og_type": og_type, "og_locale": "vi_VN" if cfg.language == "vi" else cfg.language,
+        "og_type": og_type, "og_locale": fixed["og_locale"],
         "json_ld": json_ld(ld) if ld else None,
-        "feeds": [{"title": t, "url": url(r)} for t, r in all_feeds],
-        "css": url.static("style.css", site.css_version), "home": url(""),
-        "search": url(U.SEARCH),
-        "nav": [{"label": label, "url": url(r), "current": rel.startswith(r) if r else rel == ""}
-                for label, r in (("Trang chủ", ""), ("Bài viết", U.ARTICLES), ("Lãnh đạo", U.LEADERS),
-                                 ("Sự kiện", U.EVENTS), ("Văn kiện", U.AGREEMENTS),
-                                 ("Dòng thời gian", U.TIMELINE))],
+        "feeds": [fixed["site_feed"]] + [{"title": t, "url": url(r)} for t, r in feeds],
+        "css": fixed["css"], "home": fixed["home"], "search": fixed["search"], "nav": _nav(site, rel),
     }
