@@ -53,6 +53,9 @@ def _stop_servers() -> None:
 atexit.register(_stop_servers)
 # A terminated benchmark stops its servers too (atexit runs on SystemExit, not on a bare SIGTERM).
 signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
+# Started in the background by a shell (`… &`), a process ignores SIGINT, and so would every server
+# it starts: their Ctrl-C could not be measured. Children inherit Python's own handler instead.
+signal.signal(signal.SIGINT, signal.default_int_handler)
 
 
 def log(msg: str) -> None:
