@@ -147,6 +147,7 @@ def render_files(site: Site, env: jinja2.Environment, specs: list[PageSpec], dia
 
 
 PAGES_PER_TASK = 200  # pages a process renders before it asks for more work
+PARALLEL_MIN = 400  # files below which forking costs more than it saves
 
 
 def _render_and_write(site: Site, env: jinja2.Environment, specs: list[PageSpec], stage: Path, out_dir: Path,
@@ -162,7 +163,7 @@ def _render_and_write(site: Site, env: jinja2.Environment, specs: list[PageSpec]
     function giving every file of the index), that is written instead, in this process."""
     pages = [s for s in specs if not s.batch]
     indexed = any(s.batch for s in specs) and index is None
-    jobs = jobs if len(specs) >= 400 else 1
+    jobs = jobs if len(specs) >= PARALLEL_MIN else 1
     shards = search.shard_count(site) if indexed else 0
     runs = search_build.runs(len(site.archive.articles)) if indexed else []
     diags: list[Diagnostic] = []

@@ -25,7 +25,7 @@ from .affected import LINKS, Dependencies, article_keys, registry_keys
 from .build import BuildResult, Prepared
 from .content import load_article, load_registry
 from .model import Article, Diagnostic
-from .render import search
+from .render import api, search
 from .render.lists import changed as changed_lists
 from .parallel import default_jobs
 from .render.search_live import Building, LiveIndex
@@ -50,6 +50,13 @@ def _settle() -> None:
     gc.freeze()
 
 
+def _warm(site) -> None:
+    """Fill site.memo's open-data lines in this process (the first build made the files in forked
+    ones, whose memo is gone), so that the first edit touching them re-makes one line, not all."""
+    for make in (api.articles_json, api.leaders_json, api.events_json, api.agreements_json):
+        make(site)
+
+
 def _slow(spec: PageSpec) -> bool:
     return spec.batch is not None
 
@@ -67,13 +74,14 @@ class Session:
     dirty: set[str] = field(default_factory=set)  # pages that failed to render: tried again next time
     pending: dict[str, list[str]] = field(default_factory=dict)  # changes a failed rebuild did not apply
     index: LiveIndex | None = None  # the search index, updated in the second lane
+    jobs: int | None = None  # processes for a full build (default: see full())
 
     def full(self) -> BuildResult:
         """Load and build everything (the first build, and after template or settings changes).
 
         In forked processes, one per CPU, while this process has no other thread (the server's
         first build): forking beside threads that may hold locks can hang the children."""
-        jobs = default_jobs() if threading.active_count() == 1 else 1
+        jobs = self.jobs or (default_jobs() if threading.active_count() == 1 else 1)
         cfg, cfg_diags = config_mod.load(self.content)
         prep = build_mod.prepare(self.content, cfg, self.templates, jobs=jobs)
         result = BuildResult(diagnostics=cfg_diags + prep.diagnostics, timings=dict(prep.timings))
@@ -90,6 +98,8 @@ class Session:
         self.pending_slow = []
         self.deps, self.dirty, self.pending = Dependencies(), set(), {}
         self._remember(prep.specs, reads)
+        if ("api", "articles") not in prep.site.memo and not result.errors:
+            _warm(prep.site)  # the open data was made in other processes
         _settle()
         return result
 

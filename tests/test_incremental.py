@@ -176,3 +176,38 @@ def test_a_broken_article_is_reported_until_fixed_whatever_else_is_edited(tmp_pa
     slug = first.split("/")[1][:-3]
     assert "Đã sửa" in (tmp_path / "inc" / "bai-viet" / slug / "index.html").read_text(encoding="utf-8")
     assert "Thêm." in (tmp_path / "inc" / "bai-viet" / second.split("/")[1][:-3] / "index.html").read_text(encoding="utf-8")
+
+
+def test_open_data_remakes_only_the_lines_an_edit_changes(tmp_path, content, monkeypatch):
+    """articles.json and leaders.json are one line per item: the first edit after the server's
+    (parallel) first build, and a registry edit that parses every leader anew, make only the
+    changed lines again; the files are still those of a cold build."""
+    import json
+
+    from generator import build as build_mod
+    from generator.render import api
+
+    made = []
+
+    class Counting:
+        @staticmethod
+        def dumps(data, **kw):
+            made.append(data.get("id"))
+            return json.dumps(data, **kw)
+
+    monkeypatch.setattr(build_mod, "PARALLEL_MIN", 0)  # this small site made as a large one is
+    session = Session(content, tmp_path / "inc", TEMPLATES, jobs=2)
+    session.full()
+    monkeypatch.setattr(api, "json", Counting)
+    first = sorted((content / "articles").glob("*.md"))[5]
+    update(session, edit(content, f"articles/{first.name}",
+                         lambda t: re.sub(r"(?m)^title: .*$", "title: Một tiêu đề mới", t, count=1)))
+    assert made == [first.stem]
+    made.clear()
+    update(session, edit(content, "data/leaders.yaml",
+                         lambda t: t + "\nlanh-dao-moi:\n  name: Lãnh Đạo Mới\n  country: LA\n"))
+    assert made == ["lanh-dao-moi"]
+    cfg, _ = config_mod.load(content)
+    build(content, tmp_path / "cold", cfg, TEMPLATES, jobs=1)
+    cold, inc = tree(tmp_path / "cold"), tree(tmp_path / "inc")
+    assert {p: b for p, b in cold.items() if p.startswith("api/")} == {p: b for p, b in inc.items() if p.startswith("api/")}

@@ -81,7 +81,7 @@ def page_specs(site: Site) -> list[PageSpec]:
     dates = tuple(a.date for a in arc.articles)
     return html + feeds.specs(site) + api.specs(site) + search.specs(site) + _part(
         "sitemap", (tuple(map(id, parts)), site.list("articles"), dates, tuple(site.static)),
-        lambda: sitemap.specs(site, html))
+        lambda: sitemap.specs(site, parts, dates))
 
 
 def render_page(env: jinja2.Environment, site: Site, spec: PageSpec, reads: Reads | None = None) -> bytes:

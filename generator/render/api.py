@@ -19,20 +19,22 @@ def _review(items) -> list[dict]:
 def _dump(site: Site, name: str, items, extra, make) -> bytes:
     """One JSON object per item and per line: readable, diff-friendly, and still one document.
 
-    The dev server keeps each file's lines by item in site.memo and makes an item's line again
-    only when the item (by identity: relinking keeps unchanged ones) or extra(item) changed:
-    articles.json is 10 MB at 10,000 articles, and an edit changes a line or two."""
+    The dev server keeps each file's lines by item id in site.memo and makes an item's line again
+    only when the item or extra(item) changed: articles.json is 10 MB at 10,000 articles, and an
+    edit changes a line or two. Relinking keeps unchanged articles (the same objects); a registry
+    edit parses every entity of its file anew, so those are compared by value."""
     memo = site.memo if site.memo is not None else {}
     before, now, lines = memo.get(("api", name), {}), {}, []
     for item in items:
         more = extra(item)
-        hit = before.get(id(item))
-        if hit is not None and hit[0] is item and hit[1] == more:
+        key = item.slug if name == "articles" else item.id
+        hit = before.get(key)
+        if hit is not None and (hit[0] is item or hit[0] == item) and hit[1] == more:
             line = hit[2]
         else:
             # Each line as UTF-8 bytes: the file is never one 2-bytes-a-character string.
             line = json.dumps(make(item), ensure_ascii=False, sort_keys=True).encode()
-        now[id(item)] = (item, more, line)
+        now[key] = (item, more, line)
         lines.append(line)
     if site.memo is not None:
         memo[("api", name)] = now

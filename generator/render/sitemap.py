@@ -52,10 +52,15 @@ def _section(site: Site, rel: str) -> str:
     return "trang"
 
 
-def specs(site: Site, page_specs: list[PageSpec]) -> list[PageSpec]:
-    """The sitemaps of page_specs' HTML pages (404 and search excluded), robots.txt, static files."""
+# Each part of the site's entries from the last listing (the dev server lists the pages after every
+# edit that relinks; a new leader changes one part, not the 10,000 articles').
+_LAST_ENTRIES: dict[int, tuple] = {}
+
+
+def _entries(site: Site, part: list[PageSpec]) -> list[tuple[str, str, str]]:
+    """(sitemap, rel path, lastmod) of each HTML page of a part (404 and search excluded)."""
     pages = []
-    for spec in page_specs:
+    for spec in part:
         if not spec.path.endswith("index.html") or spec.path.startswith(U.SEARCH):
             continue
         rel = spec.path[: -len("index.html")]
@@ -63,6 +68,21 @@ def specs(site: Site, page_specs: list[PageSpec]) -> list[PageSpec]:
         if spec.path.startswith(U.ARTICLES) and spec.args and spec.args[0] in site.archive.by_slug:
             lastmod = site.archive.by_slug[spec.args[0]].date.isoformat()
         pages.append((_section(site, rel), rel, lastmod))
+    return pages
+
+
+def specs(site: Site, parts: list[list[PageSpec]], dates: tuple) -> list[PageSpec]:
+    """The sitemaps of the parts' HTML pages, robots.txt, static files. `dates` (every article's
+    date) is what the pages' sections and lastmods read beside the parts themselves."""
+    pages, last = [], {}
+    for part in parts:
+        hit = _LAST_ENTRIES.get(id(part))
+        if hit is None or hit[0] is not part or hit[1] != dates:
+            hit = (part, dates, _entries(site, part))
+        last[id(part)] = hit
+        pages += hit[2]
+    _LAST_ENTRIES.clear()
+    _LAST_ENTRIES.update(last)
     pages.sort()
     # Each file's content is its argument: the dev server re-renders a sitemap when that changes.
     maps, out = [], []
