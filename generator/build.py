@@ -19,7 +19,7 @@ from . import linker, search_build, uptodate, writer
 from .config import SiteConfig
 from .model import Diagnostic, error
 from .parallel import default_jobs, fork_imap
-from .render import TEMPLATES, environment, page_specs, read_static, render_page, search
+from .render import TEMPLATES, environment, lists, page_specs, read_static, render_page, search
 from .render import urls as U
 from .render.spec import PageSpec
 from .render.views import Reads, Site
@@ -68,9 +68,22 @@ class _Progress:
             self.stream.flush()
 
 
+# Slugs found safe: the dev server checks the whole archive again after every relink.
+_SAFE_SLUGS: set[str] = set()
+
+
+def _safe_slug(slug: str) -> bool:
+    if not U.safe_segment(slug):
+        return False
+    if len(_SAFE_SLUGS) > 1_000_000:
+        _SAFE_SLUGS.clear()
+    _SAFE_SLUGS.add(slug)
+    return True
+
+
 def _safe_articles(archive: linker.Archive, diags: list[Diagnostic]) -> linker.Archive:
     """Drop articles whose slug cannot be a folder name, so no file name from content escapes site/."""
-    bad = [a for a in archive.articles if not U.safe_segment(a.slug)]
+    bad = [a for a in archive.articles if a.slug not in _SAFE_SLUGS and not _safe_slug(a.slug)]
     if not bad:
         return archive
     for a in bad:
@@ -274,6 +287,8 @@ def prepare(content_dir: Path, config: SiteConfig, templates_dir: Path = TEMPLAT
 
     t0 = time.perf_counter()
     site = Site(archive, config, static)
+    if reuse:
+        lists.carry(reuse.site, site)
     env = reuse.env if reuse else environment(Path(templates_dir))
     specs = page_specs(site)
     checked = dict(reuse.checked) if reuse else {}

@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import json
+from itertools import compress
+from operator import is_not
 
 from . import urls as U
 from .spec import PageSpec
@@ -16,29 +18,50 @@ def _review(items) -> list[dict]:
     return [{"field": r.field, "reason": r.reason} for r in items]
 
 
-def _dump(site: Site, name: str, items, extra, make) -> bytes:
+def _dump(site: Site, name: str, items, extra, make, each: bool = True) -> bytes:
     """One JSON object per item and per line: readable, diff-friendly, and still one document.
 
-    The dev server keeps each file's lines by item id in site.memo and makes an item's line again
+    The dev server keeps each file's items and lines in site.memo and makes an item's line again
     only when the item or extra(item) changed: articles.json is 10 MB at 10,000 articles, and an
-    edit changes a line or two. Relinking keeps unchanged articles (the same objects); a registry
-    edit parses every entity of its file anew, so those are compared by value."""
-    memo = site.memo if site.memo is not None else {}
-    before, now, lines = memo.get(("api", name), {}), {}, []
-    for item in items:
-        more = extra(item)
-        key = item.slug if name == "articles" else item.id
-        hit = before.get(key)
-        if hit is not None and (hit[0] is item or hit[0] == item) and hit[1] == more:
-            line = hit[2]
-        else:
-            # Each line as UTF-8 bytes: the file is never one 2-bytes-a-character string.
-            line = json.dumps(make(item), ensure_ascii=False, sort_keys=True).encode()
-        now[key] = (item, more, line)
-        lines.append(line)
+    edit changes a line or two. `extra` is a function of the item, or with each=False one value
+    for every item (articles.json: the URLs)."""
+    items = tuple(items)
+    last = site.memo.get(("api", name)) if site.memo is not None else None
+    if last is not None and not each and last[1] == extra and len(last[0]) == len(items):
+        # The same articles in the same places but for the edited ones: relinking and patching
+        # keep the others as the same objects, found without a Python loop (map and compress run in C).
+        extras, lines = extra, list(last[2])
+        for i in compress(range(len(items)), map(is_not, last[0], items)):
+            if last[0][i] != items[i]:
+                lines[i] = _line(make(items[i]))
+    else:
+        # Otherwise by id, compared by value (a registry edit parses every entity of its file anew).
+        extras, lines = [] if each else extra, []
+        before = {}
+        if last is not None and (each or last[1] == extra):
+            before = {_key(name, it): (it, last[1][n] if each else extra, last[2][n]) for n, it in enumerate(last[0])}
+        for item in items:
+            more = extra(item) if each else extra
+            hit = before.get(_key(name, item))
+            if hit is not None and (hit[0] is item or hit[0] == item) and hit[1] == more:
+                line = hit[2]
+            else:
+                line = _line(make(item))
+            if each:
+                extras.append(more)
+            lines.append(line)
     if site.memo is not None:
-        memo[("api", name)] = now
+        site.memo[("api", name)] = (items, extras, lines)
     return b"[\n" + b",\n".join(lines) + b"\n]\n" if lines else b"[]\n"
+
+
+def _key(name: str, item) -> str:
+    return item.slug if name == "articles" else item.id
+
+
+def _line(data: dict) -> bytes:
+    # Each line as UTF-8 bytes: the file is never one 2-bytes-a-character string.
+    return json.dumps(data, ensure_ascii=False, sort_keys=True).encode()
 
 
 def _uses_all(site: Site, kind: str, entities: dict, lists: tuple[str, ...]) -> None:
@@ -54,7 +77,7 @@ def articles_json(site: Site) -> bytes:
     u = site.urls
     site.uses("a:*", "links:*")
     site.items("articles")
-    return _dump(site, "articles", site.archive.articles, lambda a: u, lambda a: {
+    return _dump(site, "articles", site.archive.articles, u, each=False, make=lambda a: {
         "id": a.slug, "url": u.absolute(U.article(a.slug)), "title": a.title, "date": a.date.isoformat(),
         "source": a.source, "source_url": a.source_url, "author": a.author, "lead": a.lead,
         "language": a.language, "raw": a.raw, "review": _review(a.review), "leaders": list(a.leaders),
