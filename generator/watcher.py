@@ -23,7 +23,10 @@ MAX = 0.3
 class Watcher:
     """Changed paths ('content/articles/x.md') under named roots, as they happen."""
 
-    def __init__(self, roots: dict[str, Path], interval: float = 0.2, events: bool = True):
+    def __init__(self, roots: dict[str, Path], interval: float = 0.2, events: bool = True, start: bool = True):
+        """The roots' state is taken now. With start=False, events are listened to only from
+        start() on (no thread before: the dev server's first build forks), and whatever changed
+        in between is reported by the first wait()."""
         self.roots = {label: Path(root).resolve() for label, root in roots.items()}
         self.interval = interval
         self.snap = changes.snapshot(self.roots)
@@ -31,7 +34,20 @@ class Watcher:
         self._lock = threading.Lock()
         self._touched: set[str] = set()
         self._rescan = False
-        self.observer = self._observe() if events else None
+        self.events = events
+        self.observer = None
+        if start:
+            self.start(since=False)
+
+    def start(self, since: bool = True) -> None:
+        """Listen to file system events (where there are any); with `since`, the next wait() also
+        reports what changed since the state was taken."""
+        if self.events and self.observer is None:
+            self.observer = self._observe()
+        if since:
+            with self._lock:
+                self._rescan = True
+            self._wake.set()
 
     def _observe(self):
         try:

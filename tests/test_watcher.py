@@ -50,3 +50,25 @@ def test_stops_when_asked(tmp_path):
     stop.set()
     assert watcher.wait(stop) == []
     watcher.close()
+
+
+@pytest.mark.parametrize("events", [True, False], ids=["events", "polling"])
+def test_a_save_made_before_watching_starts_is_reported(tmp_path, events):
+    """The dev server takes the files' state before its first build and listens only after it (the
+    build forks, so no thread may run before): what was saved in between is the first change."""
+    content = tmp_path / "content"
+    (content / "articles").mkdir(parents=True)
+    (content / "articles" / "a.md").write_text("một", encoding="utf-8")
+    (content / "articles" / "b.md").write_text("hai", encoding="utf-8")
+    watcher = Watcher({"content": content}, interval=0.05, events=events, start=False)
+    try:
+        assert watcher.observer is None
+        time.sleep(0.02)  # a different modification time even on coarse clocks' file systems
+        (content / "articles" / "a.md").write_text("một nữa", encoding="utf-8")  # during the "build"
+        watcher.start()
+        assert (watcher.observer is not None) == events
+        assert _next(watcher) == ["content/articles/a.md"]
+        (content / "articles" / "b.md").write_text("hai nữa", encoding="utf-8")  # and after it
+        assert _next(watcher) == ["content/articles/b.md"]
+    finally:
+        watcher.close()
