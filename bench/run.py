@@ -50,12 +50,15 @@ def _stop_servers() -> None:
         _servers.pop().stop()
 
 
-atexit.register(_stop_servers)
-# A terminated benchmark stops its servers too (atexit runs on SystemExit, not on a bare SIGTERM).
-signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
-# Started in the background by a shell (`… &`), a process ignores SIGINT, and so would every server
-# it starts: their Ctrl-C could not be measured. Children inherit Python's own handler instead.
-signal.signal(signal.SIGINT, signal.default_int_handler)
+def _own_signals() -> None:
+    """Set when the benchmark runs (not when a test imports this module: forked workers of the
+    test process would inherit the handlers)."""
+    atexit.register(_stop_servers)
+    # A terminated benchmark stops its servers too (atexit runs on SystemExit, not on a bare SIGTERM).
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
+    # Started in the background by a shell (`… &`), a process ignores SIGINT, and so would every
+    # server it starts: their Ctrl-C could not be measured. Children inherit Python's own handler.
+    signal.signal(signal.SIGINT, signal.default_int_handler)
 
 
 def log(msg: str) -> None:
@@ -277,6 +280,7 @@ def report(results: dict, names: list[str], info: dict, args) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
+    _own_signals()
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--sizes", default="1000,10000,50000", help="article counts (default: 1000,10000,50000)")
     ap.add_argument("--runs", type=int, default=3, help="runs per measurement; the median is reported (default 3)")
