@@ -1,6 +1,7 @@
 """`build`: load, link, render and write the whole site as named, timed steps, reporting as it goes."""
 from __future__ import annotations
 
+import functools
 import gc
 import sys
 import tempfile
@@ -68,29 +69,20 @@ class _Progress:
             self.stream.flush()
 
 
-# Slugs found safe: the dev server checks the whole archive again after every relink.
-_SAFE_SLUGS: set[str] = set()
-
-
-def _safe_slug(slug: str) -> bool:
-    if not U.safe_segment(slug):
-        return False
-    if len(_SAFE_SLUGS) > 1_000_000:
-        _SAFE_SLUGS.clear()
-    _SAFE_SLUGS.add(slug)
-    return True
+# The dev server checks the whole archive again after every relink: each slug once.
+_safe_slug = functools.lru_cache(maxsize=1 << 17)(U.safe_segment)
 
 
 def _safe_articles(archive: linker.Archive, diags: list[Diagnostic]) -> linker.Archive:
     """Drop articles whose slug cannot be a folder name, so no file name from content escapes site/."""
-    bad = [a for a in archive.articles if a.slug not in _SAFE_SLUGS and not _safe_slug(a.slug)]
+    bad = [a for a in archive.articles if not _safe_slug(a.slug)]
     if not bad:
         return archive
     for a in bad:
         diags.append(error(f"file name {a.slug!r} cannot be a web address: use a-z, 0-9 and '-' only",
                            a.path, None, "render"))
     from .registry import Registry  # the graph is rebuilt without them so no page links to them
-    keep = tuple(a for a in archive.articles if U.safe_segment(a.slug))
+    keep = tuple(a for a in archive.articles if _safe_slug(a.slug))
     reg = Registry(archive.leaders, archive.events, archive.agreements)
     return linker.link(keep, reg)[0]
 

@@ -50,13 +50,6 @@ def _settle() -> None:
     gc.freeze()
 
 
-def _warm(site) -> None:
-    """Fill site.memo's open-data lines in this process (the first build made the files in forked
-    ones, whose memo is gone), so that the first edit touching them re-makes one line, not all."""
-    for make in (api.articles_json, api.leaders_json, api.events_json, api.agreements_json):
-        make(site)
-
-
 def _slow(spec: PageSpec) -> bool:
     return spec.batch is not None
 
@@ -98,8 +91,8 @@ class Session:
         self.pending_slow = []
         self.deps, self.dirty, self.pending = Dependencies(), set(), {}
         self._remember(prep.specs, reads)
-        if ("api", "articles") not in prep.site.memo and not result.errors:
-            _warm(prep.site)  # the open data was made in other processes
+        if not result.errors:
+            api.keep_lines(prep.site)
         _settle()
         return result
 

@@ -8,8 +8,8 @@ from . import lines as L
 
 _BULLET = re.compile(r"^(?:[-–•+*▪●■◦]|\d{1,2}[.)])\s+(?=\S)")
 # Characters Markdown would read as markup; escaped so the body renders exactly as it was written.
-_INLINE = re.compile(r"([\\`*_\[\]<>|~])")
-_MARKUP = "\\`*_[]<>|~"  # the characters of _INLINE
+_MARKUP = "\\`*_[]<>|~"
+_INLINE = re.compile(f"([{re.escape(_MARKUP)}])")
 _LINE_START = re.compile(r"^(#{1,6}\s|>|[-+=]\s|\d{1,9}[.)]\s)")
 
 

@@ -55,6 +55,15 @@ def _dump(site: Site, name: str, items, extra, make, each: bool = True) -> bytes
     return b"[\n" + b",\n".join(lines) + b"\n]\n" if lines else b"[]\n"
 
 
+def keep_lines(site: Site) -> None:
+    """Fill site.memo with every open-data file's lines when they are not there (the dev server's
+    first build made the files in forked processes, whose memo is gone), so that the first edit
+    touching them makes one line again, not all."""
+    if ("api", "articles") not in site.memo:
+        for make in (articles_json, leaders_json, events_json, agreements_json):
+            make(site)
+
+
 def _key(name: str, item) -> str:
     return item.slug if name == "articles" else item.id
 

@@ -65,7 +65,7 @@ class Site:
     memo: dict | None = field(default=None, init=False)  # kept from one site to the next by the dev server
     _lists: dict[str, tuple] = field(default_factory=dict, init=False, repr=False)
     _places: dict[str, dict] = field(default_factory=dict, init=False, repr=False)  # list → item → index
-    _chrome: dict = field(default_factory=dict, init=False, repr=False)  # what every page's chrome shares
+    _once: dict = field(default_factory=dict, init=False, repr=False)  # made once per site: chrome parts, days
 
     def __post_init__(self):
         self.urls = U.Urls(self.config.base_path, self.config.origin)
@@ -79,9 +79,9 @@ class Site:
 
     def days(self) -> dict[str, int]:
         """Each article's date as a day number, by slug (made once per site)."""
-        found = self._chrome.get("days")
+        found = self._once.get("days")
         if found is None:
-            found = self._chrome["days"] = {a.slug: a.date.toordinal() for a in self.archive.articles}
+            found = self._once["days"] = {a.slug: a.date.toordinal() for a in self.archive.articles}
         return found
 
     def uses(self, *keys: str) -> None:
@@ -263,9 +263,9 @@ def _nav(site: Site, rel: str) -> list[dict]:
     """The navigation, its current section marked: one of seven lists, made once per site."""
     current = next((r for _label, r in _NAV if (rel.startswith(r) if r else rel == "")), None)
     key = ("nav", current)
-    found = site._chrome.get(key)
+    found = site._once.get(key)
     if found is None:
-        found = site._chrome[key] = [{"label": label, "url": site.urls(r), "current": r == current}
+        found = site._once[key] = [{"label": label, "url": site.urls(r), "current": r == current}
                                      for label, r in _NAV]
     return found
 
@@ -275,9 +275,9 @@ def chrome(site: Site, rel: str, title: str, description: str = "", og_type: str
     """What base.html needs for any page: titles, canonical URL, Open Graph, feeds, navigation.
     What every page shows alike (links, the site feed, the navigation) is made once per site."""
     cfg, url = site.config, site.urls
-    fixed = site._chrome.get("fixed")
+    fixed = site._once.get("fixed")
     if fixed is None:
-        fixed = site._chrome["fixed"] = {
+        fixed = site._once["fixed"] = {
             "lang": cfg.language, "site_title": cfg.title,
             "og_locale": "vi_VN" if cfg.language == "vi" else cfg.language,
             "css": url.static("style.css", site.css_version), "home": url(""), "search": url(U.SEARCH),
