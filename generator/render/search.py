@@ -197,9 +197,13 @@ def article_terms(site: Site, a: Article, body: str | None = None) -> tuple[set[
     arc = site.archive
     body = body_of(a) if body is None else body
     body = _MD_LINK.sub(r"\1", body) if "](" in body else body  # link text, not URLs
+    later = ()
     if len(body) > BODY_CHARS:
         cut = body.rfind(" ", 0, BODY_CHARS) + 1
-        body = body[:cut] + "\n" + "\n".join(NAMED.findall(body, cut))
+        # Each name after the cut is a sentence of its own: its tokens are the name's, and the
+        # same names recur within an article and across the archive (tokenised once each).
+        later = set(NAMED.findall(body, cut))
+        body = body[:cut]
     # Names of outlets and entities recur in thousands of articles: tokenised once each. The
     # parts are separate sentences, so the tokens of their union are the union of their tokens.
     named = tokens("\n".join([a.lead or "", *a.captions]))
@@ -209,11 +213,20 @@ def article_terms(site: Site, a: Article, body: str | None = None) -> tuple[set[
         named |= _name_tokens(name)
     title = tokens(a.title)
     named -= title
-    return title, named, tokens(body) - title - named
+    in_body = tokens(body)
+    in_body.update(*map(_later_tokens, later))
+    in_body -= title
+    in_body -= named
+    return title, named, in_body
 
 
 @functools.lru_cache(maxsize=1 << 16)
 def _name_tokens(name: str) -> frozenset[str]:
+    return frozenset(tokens(name))
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _later_tokens(name: str) -> frozenset[str]:
     return frozenset(tokens(name))
 
 
