@@ -103,6 +103,33 @@ def fold(text: str) -> str:
     return folded.translate(rest)
 
 
+@functools.lru_cache(maxsize=1)
+def _unfolded() -> dict[str, str]:
+    """Folded character → a regex class of every BMP character that folds to it (itself included),
+    for the characters some other one folds to. Made once, from one fold of the whole plane."""
+    # Only a character with a lower case, a decomposition or white space can fold to another.
+    chars = "".join(ch for ch in map(chr, range(0x10000)) if ch.lower() != ch or unicodedata.decomposition(ch)
+                    or ch.isspace() or ch in "đĐðÐ")
+    folded = fold(chars)
+    if len(folded) != len(chars):  # fold is one character for one; checked, not assumed
+        folded = "".join(map(fold, chars))
+    same: dict[str, set[str]] = {}
+    for ch, f in zip(chars, folded):
+        if ch != f:
+            same.setdefault(f, {f}).add(ch)
+    sigma = same.setdefault("σ", {"σ"}) | same.setdefault("ς", {"ς"})  # lower() writes a final Σ as ς
+    same["σ"] = same["ς"] = sigma
+    return {f: "[" + "".join(map(re.escape, sorted(v))) + "]" for f, v in same.items()}
+
+
+def unfolded_pattern(folded: str) -> str:
+    """Regex source matching, in unfolded text, what matches `folded` in folded text: each
+    character as any character that folds to it, each space as any run of white space. Searching
+    the text as written spares folding it, which costs more than the search."""
+    classes = _unfolded()
+    return "".join(r"\s+" if c == " " else classes.get(c) or re.escape(c) for c in folded)
+
+
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 
 

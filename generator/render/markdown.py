@@ -7,7 +7,7 @@ import re
 
 import mistune
 
-from ..text import collapse_spaces, fold
+from ..text import collapse_spaces, fold, unfolded_pattern
 
 # escape=True: HTML in an article shows as text; mistune also turns javascript:/data: links into
 # '#harmful-link'. One parser for the whole build (mistune's parser is reusable and not cheap).
@@ -113,56 +113,81 @@ def captions_as_figures(body_html: str, captions: tuple[str, ...]) -> tuple[str,
 
 @functools.lru_cache(maxsize=4096)
 def _name_pattern(names: tuple[str, ...]) -> re.Pattern | None:
+    """Any of names as written with any tone marks or case ('Tô Lâm', 'TÔ LÂM', 'To Lam'), not
+    followed by a letter. The check that no letter comes before is link_first_mentions's: a
+    pattern that starts with its first letters is searched many times faster."""
     folded = sorted({fold(collapse_spaces(n)) for n in names if n and n.strip()}, key=lambda s: (-len(s), s))
     if not folded:
         return None
-    alt = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in folded)
-    return re.compile(rf"(?<!\w)(?:{alt})(?!\w)")
+    return re.compile(f"(?:{'|'.join(map(unfolded_pattern, folded))})(?!\\w)")
+
+
+_WORD = re.compile(r"\w")
+
+
+def _first_mention(body_html: str, pattern: re.Pattern, pos: int, nodes: list[tuple[int, int]]) -> tuple[int, int, int] | None:
+    """The first match from pos that is a whole name in one of nodes (start, end of each text
+    where links may go, in order): (node number, start, end), or None."""
+    k = 0
+    while (m := pattern.search(body_html, pos)) is not None:
+        start, end = m.span()
+        if start and _WORD.match(body_html, start - 1):  # inside a longer word: try one further on
+            pos = start + 1
+            continue
+        while k < len(nodes) and nodes[k][1] <= start:
+            k += 1
+        if k < len(nodes) and nodes[k][0] <= start and end <= nodes[k][1]:
+            return k, start, end
+        pos = start + 1 if k == len(nodes) or nodes[k][0] <= start else nodes[k][0]
+        if k == len(nodes):
+            return None
+    return None
 
 
 def link_first_mentions(body_html: str, people: list[tuple[str, tuple[str, ...]]]) -> str:
     """Link the first mention of each person (url, names) in text outside links and headings.
 
-    Matching is on folded text (no diacritics, lower case), which keeps offsets, so 'Tô Lâm' is
-    found as written whatever tone marks or case the article uses.
+    Names are found whatever tone marks or case the article writes them with ('Tô Lâm' as 'TÔ
+    LÂM' or 'To Lam'). Two names in one text are both linked, in order; of two that overlap, the
+    first is linked and the other is looked for again in the texts after it.
     """
     pending = [(url, p) for url, names in people if (p := _name_pattern(tuple(names)))]
     if not pending:
         return body_html
-    parts = _TAG.split(body_html)
-    depth = 0
-    for n, part in enumerate(parts):
+    # Where links may go: the text between tags, outside links, headings, captions and code.
+    nodes, depth, at = [], 0, 0
+    for n, part in enumerate(_TAG.split(body_html)):
         if n % 2:  # a tag
             m = _TAG_NAME.match(part)
             if m and m.group(2).lower() in _NO_LINK:
                 depth += -1 if m.group(1) else 1
-            continue
-        if depth or not part.strip():
-            continue
-        # Earliest match first, so two names in one text node are both linked in order.
-        hits = []
-        folded = fold(part)
-        for url, pattern in pending:
-            m = pattern.search(folded)
-            if m:
-                hits.append((m.start(), m.end(), url))
+        elif not depth and part.strip():
+            nodes.append((at, at + len(part)))
+        at += len(part)
+    patterns = dict(pending)
+    found = {url: _first_mention(body_html, p, 0, nodes) for url, p in pending}
+    linked: list[tuple[int, int, str]] = []
+    while True:
+        hits = sorted((hit, url) for url, hit in found.items() if hit is not None)
         if not hits:
-            continue
-        hits.sort()
-        out, pos, done = [], 0, set()
-        for start, end, url in hits:
-            if start < pos:
-                continue  # overlaps a name already linked in this text node; try it later
-            out.append(part[pos:start])
-            out.append(f'<a class="mention" href="{html.escape(url)}">{part[start:end]}</a>')
-            pos = end
-            done.add(url)
-        out.append(part[pos:])
-        parts[n] = "".join(out)
-        pending = [(u, p) for u, p in pending if u not in done]
-        if not pending:
             break
-    return "".join(parts)
+        node = hits[0][0][0]
+        pos = -1
+        for (k, start, end), url in hits:
+            if k != node:
+                break
+            if start < pos:  # overlaps a name already linked in this text: look again after it
+                found[url] = _first_mention(body_html, patterns[url], nodes[node][1], nodes)
+                continue
+            linked.append((start, end, url))
+            pos = end
+            del found[url]
+    out, pos = [], 0
+    for start, end, url in sorted(linked):
+        out += [body_html[pos:start], f'<a class="mention" href="{html.escape(url)}">{body_html[start:end]}</a>']
+        pos = end
+    out.append(body_html[pos:])
+    return "".join(out)
 
 
 def article_body(markdown: str, captions: tuple[str, ...], people: list[tuple[str, tuple[str, ...]]]) -> tuple[str, list[str]]:
