@@ -116,3 +116,17 @@ def test_mentions_are_those_of_matching_folded_text_on_random_bodies():
         body_html = body_html.replace("<p>", rng.choice(["<p>", '<p title="Tô Lâm">', "<p>Lâm "]), 1)
         chosen = rng.sample(people, rng.randint(1, len(people)))
         assert link_first_mentions(body_html, chosen) == _folded_reference(body_html, chosen), body_html
+
+
+def test_the_paragraph_pattern_takes_what_a_lazy_match_up_to_the_first_end_tag_takes():
+    import random
+    import re
+
+    from generator.render.markdown import _PARA
+
+    lazy = re.compile(r"<p>(.*?)</p>\n?", re.S)
+    rng = random.Random(3)
+    pieces = ["<p>", "</p>", "</p>\n", "<", "</", "</b>", "<p", "p>", "/p>", "x", " ", "\n", "Lâm", "&amp;"]
+    for _ in range(3000):
+        html = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 14)))
+        assert [m.span() for m in _PARA.finditer(html)] == [m.span() for m in lazy.finditer(html)], html
