@@ -93,3 +93,27 @@ _TONE_ALPHABET = list("oOuUqQaAeEyY \n\r.-xđn1_×ớâăêôơư\u00a0") + list
 @settings(max_examples=2000, deadline=None)
 def test_normalize_line_by_line_is_normalize_of_the_whole(text):
     assert normalize(text) == _normalize_whole(text)
+
+
+def test_long_texts_fold_character_by_character_as_short_ones_do():
+    """A long text is folded with one table of the whole plane; it must give what folding the
+    text whole gives (context: a final Σ, characters beyond the plane, ASCII white space)."""
+    import random
+
+    from generator.text import _LONG, _fold_text
+
+    rng = random.Random(5)
+    alphabet = ("aăâbcdđeêghiklmnoôơpqrstuưvxyÀÁẠẢÃẦẤẬẨẪÈÉẸẺẼĐđÌÍỊỈĨÒÓỌỎÕÙÚỤỦŨỲÝỴỶỸ ABCXYZ\t\n\x0b\x1f"
+                "\u00a0\u2009\u3000“”–…ΣσςΑΒΓİıßǅKÅ\U00010400\U0001d400ＡａЁё中文한국")
+    for _ in range(300):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(_LONG + 1, _LONG + 80)))
+        if rng.random() < 0.5:
+            text = text.replace("Σ", "S").replace("\U00010400", "x").replace("\U0001d400", "y")
+        assert fold(text) == _fold_text(text), text
+
+
+def test_the_fold_table_agrees_with_folding_on_every_character_of_the_plane():
+    from generator.text import _fold_plane, _fold_text
+
+    chars = "é" + "".join(chr(c) for c in range(0x10000) if not 0xD800 <= c < 0xE000 and c != 0x3A3)
+    assert chars.translate(_fold_plane()) == _fold_text(chars)

@@ -7,7 +7,7 @@ import re
 
 import mistune
 
-from ..text import collapse_spaces, fold, unfolded_pattern
+from ..text import collapse_spaces, fold
 
 # escape=True: HTML in an article shows as text; mistune also turns javascript:/data: links into
 # '#harmful-link'. One parser for the whole build (mistune's parser is reusable and not cheap).
@@ -115,71 +115,114 @@ def captions_as_figures(body_html: str, captions: tuple[str, ...]) -> tuple[str,
 
 @functools.lru_cache(maxsize=4096)
 def _name_pattern(names: tuple[str, ...]) -> re.Pattern | None:
-    """Any of names as written with any tone marks or case ('Tô Lâm', 'TÔ LÂM', 'To Lam'), not
-    followed by a letter. The check that no letter comes before is link_first_mentions's: a
-    pattern that starts with its first letters is searched many times faster."""
+    """Any of names, folded, not followed by a letter. The check that no letter comes before is
+    _first_mention's: a pattern that starts with its first letter is searched many times faster."""
     folded = sorted({fold(collapse_spaces(n)) for n in names if n and n.strip()}, key=lambda s: (-len(s), s))
     if not folded:
         return None
-    return re.compile(f"(?:{'|'.join(map(unfolded_pattern, folded))})(?!\\w)")
+    alt = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in folded)
+    return re.compile(rf"(?:{alt})(?!\w)")
 
 
 _WORD = re.compile(r"\w")
+# A tag inside which no link is added, opening or closing (as _TAG_NAME reads a tag's name).
+_NO_LINK_TAG = re.compile(r"<(/?)(?:" + "|".join(sorted(_NO_LINK)) + r")(?![a-zA-Z0-9])[^>]*>", re.I | re.A)
+_FIRST_PART = 1500  # characters of a body folded first: most names are found there
 
 
-def _first_mention(body_html: str, pattern: re.Pattern, pos: int, nodes: list[tuple[int, int]]) -> tuple[int, int, int] | None:
-    """The first match from pos that is a whole name in one of nodes (start, end of each text
-    where links may go, in order): (node number, start, end), or None."""
-    k = 0
-    while (m := pattern.search(body_html, pos)) is not None:
-        start, end = m.span()
-        if start and _WORD.match(body_html, start - 1):  # inside a longer word: try one further on
-            pos = start + 1
+# Tags as _TAG cuts them, when every "<" opens a tag that a ">" closes before the next "<" (HTML
+# the renderer made: text has "&lt;"). Else a tag could hold a "<", and the text is cut with _TAG.
+_ODD_TAG = re.compile(r"<[^>]*(?:<|$)")
+
+
+class _Body:
+    """A body's HTML, folded as far as searching it has needed (text.fold keeps offsets), and
+    where links may not go: inside tags, and between the tags of _NO_LINK."""
+
+    def __init__(self, html: str):
+        self.html = html
+        self.text = ""
+        self.whole = False
+        self.fold_more()
+        self.tags = None  # (start, end) of every tag, when "<" cannot tell where tags are
+        if _ODD_TAG.search(html):
+            self.tags = [m.span() for m in _TAG.finditer(html)]
+            no_link = [(a, html[a:b]) for a, b in self.tags if (m := _TAG_NAME.match(html, a)) and m.group(2).lower() in _NO_LINK]
+        else:
+            no_link = [(m.start(), m.group(0)) for m in _NO_LINK_TAG.finditer(html)]
+        self.closed: list[tuple[int, int]] = []  # (start, end) of the parts where depth is not 0
+        depth = 0
+        for at, tag in no_link:
+            if depth == 0:
+                self.closed.append((at, len(html)))
+            depth += -1 if tag[1] == "/" else 1
+            if depth == 0:
+                self.closed[-1] = (self.closed[-1][0], at + len(tag))
+
+    def fold_more(self) -> None:
+        """Fold about as much again as is folded (up to a "<": no name holds one)."""
+        done = len(self.text)
+        cut = self.html.find("<", max(_FIRST_PART, 2 * done))
+        if cut < 0:
+            cut, self.whole = len(self.html), True
+        self.text += fold(self.html[done:cut])
+
+    def open_at(self, start: int) -> bool:
+        """Whether a link may go around a name that starts at start (a name holds no tag)."""
+        if self.tags is None:
+            if self.html.rfind("<", 0, start) > self.html.rfind(">", 0, start):
+                return False  # inside a tag
+        elif any(a <= start < b for a, b in self.tags):
+            return False
+        return not any(a <= start < b for a, b in self.closed)
+
+
+def _first_mention(body: _Body, pattern: re.Pattern, pos: int) -> tuple[int, int, int] | None:
+    """The first match from pos that is a whole name where a link may go: (end of its text,
+    start, end), or None."""
+    while True:
+        m = pattern.search(body.text, pos)
+        if m is None:
+            if body.whole:
+                return None
+            body.fold_more()
             continue
-        while k < len(nodes) and nodes[k][1] <= start:
-            k += 1
-        if k < len(nodes) and nodes[k][0] <= start and end <= nodes[k][1]:
-            return k, start, end
-        pos = start + 1 if k == len(nodes) or nodes[k][0] <= start else nodes[k][0]
-        if k == len(nodes):
-            return None
-    return None
+        start, end = m.span()
+        if start and _WORD.match(body.text, start - 1):  # inside a longer word: try one further on
+            pos = start + 1
+        elif not body.open_at(start):
+            pos = start + 1
+        else:
+            text_end = body.html.find("<", end)
+            return (len(body.html) if text_end < 0 else text_end), start, end
 
 
 def link_first_mentions(body_html: str, people: list[tuple[str, tuple[str, ...]]]) -> str:
     """Link the first mention of each person (url, names) in text outside links and headings.
 
-    Names are found whatever tone marks or case the article writes them with ('Tô Lâm' as 'TÔ
-    LÂM' or 'To Lam'). Two names in one text are both linked, in order; of two that overlap, the
-    first is linked and the other is looked for again in the texts after it.
+    Matching is on folded text (no diacritics, lower case), which keeps offsets, so 'Tô Lâm' is
+    found as written whatever tone marks or case the article uses. Two names in one text are both
+    linked, in order; of two that overlap, the first is linked and the other is looked for again
+    in the texts after it.
     """
     pending = [(url, p) for url, names in people if (p := _name_pattern(tuple(names)))]
     if not pending:
         return body_html
-    # Where links may go: the text between tags, outside links, headings, captions and code.
-    nodes, depth, at = [], 0, 0
-    for n, part in enumerate(_TAG.split(body_html)):
-        if n % 2:  # a tag
-            m = _TAG_NAME.match(part)
-            if m and m.group(2).lower() in _NO_LINK:
-                depth += -1 if m.group(1) else 1
-        elif not depth and part.strip():
-            nodes.append((at, at + len(part)))
-        at += len(part)
     patterns = dict(pending)
-    found = {url: _first_mention(body_html, p, 0, nodes) for url, p in pending}
+    body = _Body(body_html)
+    found = {url: _first_mention(body, p, 0) for url, p in pending}
     linked: list[tuple[int, int, str]] = []
     while True:
         hits = sorted((hit, url) for url, hit in found.items() if hit is not None)
         if not hits:
             break
-        node = hits[0][0][0]
+        text_end = hits[0][0][0]
         pos = -1
         for (k, start, end), url in hits:
-            if k != node:
+            if k != text_end:
                 break
             if start < pos:  # overlaps a name already linked in this text: look again after it
-                found[url] = _first_mention(body_html, patterns[url], nodes[node][1], nodes)
+                found[url] = _first_mention(body, patterns[url], text_end)
                 continue
             linked.append((start, end, url))
             pos = end
