@@ -1,7 +1,7 @@
 """Reads content/: the articles and the registry, with a diagnostic for every file it cannot use."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import frontmatter, registry
@@ -36,10 +36,7 @@ def load_article(path: Path, body: bool = True) -> tuple[Article | None, list[Di
     text, diag = read_text(path)
     if diag:
         return None, [diag]
-    article, diags = frontmatter.parse(text, path.stem, str(path))
-    if article is not None and not body:
-        article = replace(article, body="")
-    return article, diags
+    return frontmatter.parse(text, path.stem, str(path), body)
 
 
 def body_of(article: Article) -> str:

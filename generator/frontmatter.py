@@ -36,16 +36,23 @@ class FrontMatterError(ValueError):
         self.line = line
 
 
-def split(text: str) -> tuple[str, str, int]:
-    """Split a file into (front matter text, body, line of the body's first line)."""
+def split(text: str, body: bool = True) -> tuple[str, str, int]:
+    """Split a file into (front matter text, body, line of the body's first line); with
+    body=False, the body is left out ("")."""
     if text.startswith("\ufeff"):
         text = text[1:]
+    if text.startswith("---\n"):
+        # The usual file, without splitting it into lines: a "---" line ends the front matter and
+        # nothing before it could ("---" or "..." appear nowhere in it).
+        end = text.find("\n---\n", 3)
+        if end > 3 and "---" not in (head := text[4:end]) and "..." not in head:
+            return head, text[end + 5:].strip("\n") if body else "", head.count("\n") + 4
     lines = text.split("\n")
     if not lines or lines[0].strip() != "---":
         raise FrontMatterError("the file does not start with a '---' front matter line", 1)
     for n in range(1, len(lines)):
         if lines[n].strip() in ("---", "..."):
-            return "\n".join(lines[1:n]), "\n".join(lines[n + 1:]).strip("\n"), n + 2
+            return "\n".join(lines[1:n]), "\n".join(lines[n + 1:]).strip("\n") if body else "", n + 2
     raise FrontMatterError("the front matter has no closing '---' line", 1)
 
 
@@ -77,11 +84,12 @@ def _shared(lines: dict) -> dict:
     return found
 
 
-def parse(text: str, slug: str, path: str | None = None) -> tuple[Article | None, list[Diagnostic]]:
-    """Read an article file's text; an unreadable file gives (None, errors), a doubtful one warnings."""
+def parse(text: str, slug: str, path: str | None = None, body: bool = True) -> tuple[Article | None, list[Diagnostic]]:
+    """Read an article file's text; an unreadable file gives (None, errors), a doubtful one warnings.
+    With body=False the article's body is left empty (content.body_of reads it when needed)."""
     diags: list[Diagnostic] = []
     try:
-        head, body, _ = split(text)
+        head, markdown, _ = split(text, body)
     except FrontMatterError as exc:
         return None, [error(str(exc), path, exc.line, "load")]
     fast_lines: dict = {}
@@ -115,7 +123,7 @@ def parse(text: str, slug: str, path: str | None = None) -> tuple[Article | None
             diags.append(error("the article has no date", path, None, "load"))
     if any(d.severity == "error" for d in diags):
         return None, diags
-    return Article(slug=slug, body=clean(body), path=path, lines=lines, **fields), diags
+    return Article(slug=slug, body=clean(markdown), path=path, lines=lines, **fields), diags
 
 
 def _convert(key: str, value):

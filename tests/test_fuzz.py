@@ -200,3 +200,30 @@ def test_registry_blocks_reader_agrees_with_pyyaml(doc):
     except yaml.YAMLError:
         raise AssertionError(f"load_blocks read {fast!r} where PyYAML fails") from None
     assert fast == (slow or {}), (fast, slow)
+
+
+def _split_by_lines(text):
+    """frontmatter.split as first written: every line looked at (the fast path must agree)."""
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    lines = text.split("\n")
+    if not lines or lines[0].strip() != "---":
+        return None
+    for n in range(1, len(lines)):
+        if lines[n].strip() in ("---", "..."):
+            return "\n".join(lines[1:n]), "\n".join(lines[n + 1:]).strip("\n"), n + 2
+    return None
+
+
+@FUZZ
+@given(st.lists(st.one_of(text, st.sampled_from(["---", "...", " --- ", "\n", "\n---\n", "---\n", "\ufeff"])),
+                max_size=12).map("".join))
+def test_front_matter_split_agrees_with_reading_every_line(tail):
+    for doc in ("---\n" + tail, tail):
+        try:
+            got = frontmatter.split(doc)
+        except frontmatter.FrontMatterError:
+            got = None
+        assert got == _split_by_lines(doc)
+        if got is not None:
+            assert frontmatter.split(doc, body=False) == (got[0], "", got[2])

@@ -106,7 +106,7 @@ def shard_of(token: str, shards: int) -> int:
 
 def plain(markdown: str) -> str:
     """Markdown as text: link text kept, URLs, markers and escapes dropped (for snippets)."""
-    return _MD_MARK.sub("", _MD_LINK.sub(r"\1", markdown))
+    return _MD_MARK.sub("", _MD_LINK.sub(r"\1", markdown) if "](" in markdown else markdown)
 
 
 def _char_table() -> dict[int, str]:
