@@ -33,7 +33,8 @@ def _escape_output(value) -> str:
     escaping itself, a hundred times a page."""
     if type(value) is str:
         return _escape_text(value)
-    return markupsafe.escape(value)
+    html = getattr(value, "__html__", None)  # a macro's Markup, a value marked safe
+    return html() if html is not None else _escape_text(str(value))
 
 
 class _CodeGenerator(jinja2.compiler.CodeGenerator):
