@@ -86,12 +86,15 @@ _FOLD_TABLE = {cp: _fold_char(chr(cp)) for cp in list(range(0xC0, 0x250)) + list
 _FOLD_TABLE.update({ord(c): " " for c in "\u00a0\u2000\u2001\u2002\u2003\u2009\u202f\u3000\t"})
 
 
+_PLANE = 0x2500  # the scripts and signs of Vietnamese text and its neighbours' (Latin to ₫, №, ①)
+
+
 @functools.lru_cache(maxsize=1)
 def _fold_plane() -> list[str]:
-    """What fold() makes of each character of the Basic Multilingual Plane, as a list indexed by
-    code point (translate's fastest table). Made once, from the characters that fold to another:
-    those with a lower case, a decomposition or white space, and đ/ð."""
-    plane = [chr(c) for c in range(0x10000)]
+    """What fold() makes of each character below _PLANE, as a list indexed by code point
+    (translate's fastest table; half a megabyte). Made once, from the characters that fold to
+    another: those with a lower case, a decomposition or white space, and đ/ð."""
+    plane = [chr(c) for c in range(_PLANE)]
     for c, ch in enumerate(plane):
         if ch.isascii():  # as in a text that is not all ASCII: white space becomes a space
             plane[c] = " " if ch.isspace() else ch.lower()
@@ -101,9 +104,9 @@ def _fold_plane() -> list[str]:
     return plane
 
 
-# Where folding a text character by character would differ from folding it whole: characters
-# beyond the plane, and Σ, whose lower case depends on the letter after it (σ or final ς).
-_NOT_BY_CHARACTER = re.compile("[\U00010000-\U0010ffff\u03a3]")
+# What the table does not fold as folding the whole text would: characters beyond it, and Σ,
+# whose lower case depends on the letter after it (σ or final ς).
+_NOT_BY_CHARACTER = re.compile(f"[^\\x00-{chr(_PLANE - 1)}]|\u03a3")
 _LONG = 200  # a text longer than this is folded with _fold_plane(): twice as fast, same result
 
 
