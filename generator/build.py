@@ -163,7 +163,7 @@ def _render_and_write(site: Site, env: jinja2.Environment, specs: list[PageSpec]
 
     The work is cut into tasks that the processes take as they become free: runs of the search
     index first (the longest), then PAGES_PER_TASK pages at a time, so no process waits for
-    another that drew the costly pages. Then each process joins one group of the index's shards
+    another that drew the costly pages; last, the joins of the index's shards, a group at a time
     (search_build.py); this process writes entities.json last. With `index` (the dev server's: a
     function giving every file of the index), that is written instead, in this process."""
     pages = [s for s in specs if not s.batch]
@@ -171,6 +171,7 @@ def _render_and_write(site: Site, env: jinja2.Environment, specs: list[PageSpec]
     jobs = jobs if len(specs) >= PARALLEL_MIN else 1
     shards = search.shard_count(site) if indexed else 0
     runs = search_build.runs(len(site.archive.articles)) if indexed else []
+    groups = search_build.groups(shards) if indexed else 0
     diags: list[Diagnostic] = []
     totals = [0, 0, []]  # written, kept, paths
     digests: dict[str, str] = {}
@@ -196,9 +197,9 @@ def _render_and_write(site: Site, env: jinja2.Environment, specs: list[PageSpec]
                 return kind, i, result, found, timer["render"], time.perf_counter() - t, mine
             try:
                 if kind == "index":
-                    result = search_build.index_run(site, i, runs[i], shards, jobs, stage, out_dir, folder)
+                    result = search_build.index_run(site, i, runs[i], shards, groups, stage, out_dir, folder)
                 else:
-                    result = search_build.join_group(i, jobs, len(runs), shards, stage, out_dir, folder)
+                    result = search_build.join_group(i, groups, len(runs), shards, stage, out_dir, folder)
             except Exception as exc:  # reported once; the rest of the site is still written
                 found.append(error(f"cannot build the search index: {type(exc).__name__}: {exc}",
                                    search.INDEX, None, "render"))
@@ -207,10 +208,11 @@ def _render_and_write(site: Site, env: jinja2.Environment, specs: list[PageSpec]
 
         # Index runs first; then the pages from the end of the list, so the few large files (open
         # data, sitemaps) are made while the processes are still small; the joins of the index's
-        # shard groups a few page tasks in, when the runs they wait for are done or nearly.
+        # shard groups last, when every run they wait for is done (none waits), in small tasks
+        # that end the build evenly on every process.
         page_tasks = [("pages", i) for i in reversed(range(0, len(pages), PAGES_PER_TASK))]
-        joins = [("join", g) for g in range(jobs)] if indexed else []
-        tasks = [("index", i) for i in range(len(runs))] + page_tasks[:2 * jobs] + joins + page_tasks[2 * jobs:]
+        joins = [("join", g) for g in range(groups)]
+        tasks = [("index", i) for i in range(len(runs))] + page_tasks + joins
         progress, done, rendering, busy = _Progress("render", len(pages), stream), 0, 0.0, 0.0
         for kind, i, result, found, seconds, total, mine in fork_imap(work, tasks, jobs, chunksize=1):
             if index is not None and not index.started:

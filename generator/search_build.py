@@ -25,8 +25,16 @@ def _part_file(folder: Path, run: int, group: int) -> Path:
     return folder / f"{run}-{group}.marshal"
 
 
-SEGMENT = 500  # documents indexed before their postings are written out (a multiple of CHUNK)
+SEGMENT = 1000  # documents indexed before their postings are written out (a multiple of CHUNK)
 RUN = 2_000  # documents a process indexes as one task (a multiple of SEGMENT)
+
+
+GROUPS = 16  # groups of shards joined as separate tasks: a process holds 1/16 of the index at a time
+
+
+def groups(shards: int) -> int:
+    """How many groups the shards are joined in (group g: the shards k with k % groups == g)."""
+    return min(GROUPS, shards)
 
 
 def runs(docs: int) -> list[tuple[int, int]]:

@@ -8,7 +8,7 @@ templates/static/search.js folds a query, so 'Tô Lâm', 'tô lâm' and 'to lam'
 
 Files (all JSON, deterministic; docs/search.md describes them):
     search/entities.json   {"v", "shards", "chunk", "docs", "entities": [[kind, name, url, aliases…]]}
-    search/s/<k>.json      {token: [delta, …]}  posting p = doc * 4 + weight, deltas of sorted p
+    search/s/<k>.json      {token: [delta, …]}  tokens whose CRC-32 mod shards is k; posting p = doc * 4 + weight, deltas of sorted p
     search/d/<k>.json      [[title, url, date, outlet, snippet], …]  CHUNK docs, doc 0 = newest
 URLs inside are relative to the site's base, so the index does not change with the base URL.
 """
@@ -21,6 +21,7 @@ import json
 import re
 import sys
 import weakref
+import zlib
 from collections import defaultdict
 from operator import sub
 from dataclasses import dataclass
@@ -84,25 +85,14 @@ _END_WORD = b" \x01 "
 _FOLDED[END.encode()] = END
 
 
-def fnv1a(token: str) -> int:
-    """FNV-1a 32-bit over the token's UTF-16 code units (search.js computes the same)."""
-    h = 0x811C9DC5
-    units = token.encode("ascii") if token.isascii() else memoryview(token.encode("utf-16-le")).cast("H")
-    for unit in units:
-        h = ((h ^ unit) * 0x01000193) & 0xFFFFFFFF
-    return h
-
-
-_HASHES: dict[str, int] = {}  # tokens recur across articles and segments: hashed once each
+def crc32(token: str) -> int:
+    """CRC-32 (zlib's, as search.js computes it) of the token's UTF-8 bytes: which shard holds it.
+    Computed in C, so the build keeps no table of hashes for the hundreds of thousands of tokens."""
+    return zlib.crc32(token.encode("utf-8"))
 
 
 def shard_of(token: str, shards: int) -> int:
-    h = _HASHES.get(token)
-    if h is None:
-        if len(_HASHES) > 1 << 20:
-            _HASHES.clear()
-        h = _HASHES[token] = fnv1a(token)
-    return h % shards
+    return zlib.crc32(token.encode("utf-8")) % shards
 
 
 def plain(markdown: str) -> str:

@@ -45,13 +45,18 @@
     return fold(text.normalize("NFC")).match(SYLLABLE) || [];
   }
 
-  /** FNV-1a 32-bit over UTF-16 code units, as search.py's fnv1a. */
-  function fnv1a(token) {
-    var h = 0x811c9dc5;
-    for (var i = 0; i < token.length; i++) {
-      h = Math.imul(h ^ token.charCodeAt(i), 0x01000193) >>> 0;
-    }
-    return h >>> 0;
+  /** CRC-32 of the token's UTF-8 bytes (zlib's), as search.py's crc32: the shard holding it. */
+  var CRC_TABLE = [];
+  for (var n = 0; n < 256; n++) {
+    var c = n;
+    for (var b = 0; b < 8; b++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    CRC_TABLE.push(c >>> 0);
+  }
+  var UTF8 = new TextEncoder();
+  function crc32(token) {
+    var bytes = UTF8.encode(token), c = 0xffffffff;
+    for (var i = 0; i < bytes.length; i++) c = CRC_TABLE[(c ^ bytes[i]) & 0xff] ^ (c >>> 8);
+    return (c ^ 0xffffffff) >>> 0;
   }
 
   function bigrams(words) {
@@ -225,7 +230,7 @@
       });
     }
     function postings(token) {
-      var k = fnv1a(token) % meta.shards;
+      var k = crc32(token) % meta.shards;
       if (!shardCache.has(k)) shardCache.set(k, getJSON("s/" + k + ".json"));
       return shardCache.get(k).then(function (shard) {
         return Object.prototype.hasOwnProperty.call(shard, token) ? decode(shard[token]) : null;
@@ -326,7 +331,7 @@
     }
   }
 
-  var api = { fold: fold, syllables: syllables, fnv1a: fnv1a, bigrams: bigrams, distance: distance,
+  var api = { fold: fold, syllables: syllables, crc32: crc32, bigrams: bigrams, distance: distance,
               matchEntities: matchEntities, decode: decode, rank: rank };
   if (typeof module !== "undefined" && module.exports) module.exports = api;
   if (root.document) {
