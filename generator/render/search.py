@@ -92,7 +92,7 @@ def crc32(token: str) -> int:
 
 
 def shard_of(token: str, shards: int) -> int:
-    return zlib.crc32(token.encode("utf-8")) % shards
+    return crc32(token) % shards
 
 
 def plain(markdown: str) -> str:
