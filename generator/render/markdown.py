@@ -205,12 +205,11 @@ def link_first_mentions(body_html: str, people: list[tuple[str, tuple[str, ...]]
     linked, in order; of two that overlap, the first is linked and the other is looked for again
     in the texts after it.
     """
-    pending = [(url, p) for url, names in people if (p := _name_pattern(tuple(names)))]
-    if not pending:
+    patterns = {url: p for url, names in people if (p := _name_pattern(tuple(names)))}
+    if not patterns:
         return body_html
-    patterns = dict(pending)
     body = _Body(body_html)
-    found = {url: _first_mention(body, p, 0) for url, p in pending}
+    found = {url: _first_mention(body, p, 0) for url, p in patterns.items()}
     linked: list[tuple[int, int, str]] = []
     while True:
         hits = sorted((hit, url) for url, hit in found.items() if hit is not None)
