@@ -11,15 +11,43 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import signal
 import socket
 import subprocess
+import tempfile
 import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
 POLL = 0.05
+
+
+def set_aside(path: Path, trash: Path | None) -> None:
+    """Remove path from where the next run writes by moving it into trash (a folder on the same
+    file system, emptied by empty_trash() when the measuring is over); without trash, delete it.
+
+    Deleting an output of tens of thousands of files just before the next build would charge
+    that build for it: on ext4 without a journal (this project's VMs) the allocator passes over
+    every inode freed in the last one to six minutes, so each folder and file the next build
+    creates costs up to half a millisecond of kernel time (measured: 15,000 folders 0.8 s on a
+    quiet disk, 8–15 s right after deleting as many). A rename frees nothing."""
+    if not (path.exists() or path.is_symlink()):
+        return
+    if trash is None:
+        if path.is_dir() and not path.is_symlink():
+            shutil.rmtree(path, ignore_errors=True)
+        else:
+            path.unlink(missing_ok=True)
+        return
+    trash.mkdir(parents=True, exist_ok=True)
+    path.rename(Path(tempfile.mkdtemp(prefix=path.name + ".", dir=trash)) / path.name)
+
+
+def empty_trash(trash: Path) -> None:
+    """Delete what set_aside() moved into trash."""
+    shutil.rmtree(trash, ignore_errors=True)
 
 
 @dataclass(frozen=True)

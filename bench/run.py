@@ -121,7 +121,7 @@ def measure_import(work: Path, ours: Tool, runs: int, timeout: float, logs: Path
     samples = []
     for r in range(runs):
         dest = work / "import" / "content"
-        shutil.rmtree(dest.parent, ignore_errors=True)
+        measure.set_aside(dest.parent, ours.trash)
         (dest / "data").mkdir(parents=True)
         for f in (work / "ours" / "content" / "data").iterdir():
             shutil.copyfile(f, dest / "data" / f.name)
@@ -130,7 +130,7 @@ def measure_import(work: Path, ours: Tool, runs: int, timeout: float, logs: Path
                         logs / f"ours-import-{r}.log", timeout, ours.env)
         samples.append(s)
         log(f"  ours import {r + 1}/{runs}: " + (f"{s.wall:.2f} s, {s.peak_mb:.0f} MB" if s.error is None else s.error))
-    shutil.rmtree(work / "import", ignore_errors=True)
+    measure.set_aside(work / "import", ours.trash)
     out = {"import_wall": _median(samples, "wall")}
     if out["import_wall"] is None:
         out["import_why"] = _why(samples)
@@ -139,7 +139,7 @@ def measure_import(work: Path, ours: Tool, runs: int, timeout: float, logs: Path
 
 def measure_watch(tool: Tool, slugs: list[str], runs: int, timeout: float, logs: Path) -> dict:
     """Start the tool's watch mode, then time body, title and new-leader edits (runs of each)."""
-    shutil.rmtree(tool.root / tool.serve_out, ignore_errors=True)
+    measure.set_aside(tool.root / tool.serve_out, tool.trash)
     port = measure.free_port()
     server = measure.Server(tool.serve_cmd(port), tool.cwd, logs / f"{tool.name}-serve.log", tool.env)
     _servers.append(server)
@@ -309,11 +309,12 @@ def main(argv: list[str] | None = None) -> int:
     info = machine(args.venv)
     log(f"machine: {info}")
     results: dict = {}
+    trash = args.work / "trash"  # deleted outputs would slow the next build: see measure.set_aside
     for n in sizes:
         work = args.work / str(n)
-        shutil.rmtree(work, ignore_errors=True)
+        measure.set_aside(work, trash)
         slugs = prepare(n, work, args.seed)
-        tools = {k: v for k, v in make_tools(work, args.venv, code).items()
+        tools = {k: v for k, v in make_tools(work, args.venv, code, trash).items()
                  if k in names and (k == "ours" or n <= args.peers_max)}
         logs = work / "logs"
         res = measure_builds(tools, args.runs, args.timeout, logs)
@@ -329,8 +330,9 @@ def main(argv: list[str] | None = None) -> int:
         args.out.write_text(text, encoding="utf-8")
         args.out.with_suffix(".json").write_text(json.dumps({"machine": info, "results": results}, indent=1) + "\n")
         for name in tools:  # keep the logs, drop the large trees
-            shutil.rmtree(work / name, ignore_errors=True)
-    log(f"report written to {args.out}")
+            measure.set_aside(work / name, trash)
+    log(f"report written to {args.out}; deleting the outputs set aside")
+    measure.empty_trash(trash)
     return 0
 
 

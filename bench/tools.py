@@ -16,6 +16,8 @@ import venv
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from bench import measure
+
 ROOT = Path(__file__).resolve().parent.parent
 PEERS = ("hugo", "pelican", "markdown", "pyyaml")
 
@@ -68,6 +70,7 @@ class Tool:
     cwd: Path = field(default=ROOT)
     env: dict = field(default_factory=lambda: dict(os.environ))
     cold_clean: tuple[str, ...] = ()  # caches and records a cold build must not find
+    trash: Path | None = None         # where clean() sets outputs aside (see measure.set_aside)
 
     def article_file(self, slug: str) -> Path:
         return self.root / self.source / f"{slug}.md"
@@ -78,11 +81,7 @@ class Tool:
     def clean(self) -> None:
         """Remove outputs and caches so the next build is cold."""
         for rel in (self.out, self.serve_out, *self.cold_clean):
-            path = self.root / rel
-            if path.is_dir():
-                shutil.rmtree(path, ignore_errors=True)
-            else:
-                path.unlink(missing_ok=True)
+            measure.set_aside(self.root / rel, self.trash)
 
     def serve_cmd(self, port: int) -> list[str]:
         return [a.format(port=port, out=str(self.root / self.serve_out)) for a in self.serve]
@@ -139,8 +138,9 @@ def snapshot(dest: Path) -> Path:
     return dest
 
 
-def make_tools(work: Path, venv_dir: Path, code: Path = ROOT) -> dict[str, Tool]:
-    """The three tools over the trees in work/ (ours/, hugo/, pelican/); ours runs from `code`."""
+def make_tools(work: Path, venv_dir: Path, code: Path = ROOT, trash: Path | None = None) -> dict[str, Tool]:
+    """The three tools over the trees in work/ (ours/, hugo/, pelican/); ours runs from `code`;
+    their outputs are set aside into trash (see measure.set_aside)."""
     py = sys.executable
     ours_env = dict(os.environ, PYTHONUNBUFFERED="1", PYTHONPATH=str(code))
     tools = {
@@ -151,7 +151,7 @@ def make_tools(work: Path, venv_dir: Path, code: Path = ROOT) -> dict[str, Tool]
             [py, "-m", "generator", "serve", "--content", str(work / "ours" / "content"),
              "--out", "{out}", "--port", "{port}"], "site-serve",
             re.compile(r"^serve: http://"), re.compile(r"^serve: rebuilt in"), cwd=code, env=ours_env,
-            cold_clean=(".site.inputs.json", ".site-serve.inputs.json")),  # the no-op build's record
+            cold_clean=(".site.inputs.json", ".site-serve.inputs.json"), trash=trash),  # the no-op build's record
     }
     hugo = hugo_binary(venv_dir)
     if hugo:
@@ -161,7 +161,7 @@ def make_tools(work: Path, venv_dir: Path, code: Path = ROOT) -> dict[str, Tool]
             [str(hugo), "server", "--bind", "127.0.0.1", "--port", "{port}", "--destination", "{out}",
              "--disableLiveReload"],
             "public-serve", re.compile(r"Web Server is available"), re.compile(r"^Total in \d+"),
-            cwd=work / "hugo", cold_clean=("resources",))
+            cwd=work / "hugo", cold_clean=("resources",), trash=trash)
     pelican = venv_bin(venv_dir, "pelican")
     if pelican.exists():
         tools["pelican"] = Tool(
@@ -169,5 +169,5 @@ def make_tools(work: Path, venv_dir: Path, code: Path = ROOT) -> dict[str, Tool]
             [str(pelican), "-s", "pelicanconf.py", "-o", "output", "-q"], "output",
             [str(pelican), "-s", "pelicanconf.py", "-o", "{out}", "--autoreload"], "output-serve",
             re.compile(r"Done: Processed"), re.compile(r"Done: Processed"),
-            cwd=work / "pelican", cold_clean=("cache", "__pycache__"))
+            cwd=work / "pelican", cold_clean=("cache", "__pycache__"), trash=trash)
     return tools
