@@ -212,53 +212,12 @@ def head_lines(article: Article) -> str:
     """The opening '---' and the front matter from `title` to `language`, as dump() writes them."""
     fm = front_matter(article)
     head = {k: fm[k] for k in _HEAD_KEYS}
-    return "---\n" + (_simple_yaml(head) or yamlio.dump(head))
-
-
-# Text made of these is written plain, or in single quotes, by PyYAML with yamlio's settings (no
-# line folding); anything else is left to PyYAML (tests/test_import_parallel.py compares them).
-_SIMPLE_TEXT = re.compile(r"[\w .,;:()\-–—/%'\"“”‘’…!?&+]*")
-_SIMPLE_FIRST = re.compile(r"[^\W_]|[(“‘]")
-
-
-def _simple_scalar(text: str) -> str | None:
-    """text as PyYAML writes it in block context, when it is simple enough to tell; else None."""
-    if not text or text[0] == " " or text[-1] == " " or not _SIMPLE_FIRST.match(text) \
-            or not _SIMPLE_TEXT.fullmatch(text):
-        return None
-    if ": " in text or text.endswith(":") or _RESOLVER.resolve(yaml.ScalarNode, text, (True, False)) != _STR:
-        return "'" + text.replace("'", "''") + "'"
-    return text
-
-
-def _simple_yaml(mapping: dict) -> str | None:
-    """yamlio.dump(mapping) for a mapping of text, dates, None and lists of text, written without
-    PyYAML (a tenth of the time) when every text is simple; else None."""
-    out = []
-    for key, value in mapping.items():
-        if value is None:
-            out.append(f"{key}: null\n")
-        elif isinstance(value, str):
-            text = _simple_scalar(value)
-            if text is None:
-                return None
-            out.append(f"{key}: {text}\n")
-        elif type(value) is dt.date:
-            out.append(f"{key}: {value.isoformat()}\n")
-        elif isinstance(value, list) and all(isinstance(v, str) for v in value):
-            items = [_simple_scalar(v) for v in value]
-            if None in items:
-                return None
-            out.append(f"{key}:\n" + "".join(f"- {item}\n" for item in items) if items else f"{key}: []\n")
-        else:
-            return None
-    return "".join(out)
+    return "---\n" + yamlio.quick_dump(head)
 
 
 def raw_lines(article: Article) -> str:
     """The front matter's `raw` line, as dump() writes it."""
-    raw = {"raw": article.raw}
-    return _simple_yaml(raw) or yamlio.dump(raw)
+    return yamlio.quick_dump({"raw": article.raw})
 
 
 def body_lines(article: Article) -> str:
@@ -276,7 +235,7 @@ def review_lines(review) -> str:
     """The front matter's `review` lines, as dump() writes them."""
     if not review:
         return "review: []\n"
-    return yamlio.dump({"review": [{"field": r.field, "reason": r.reason} for r in review]})
+    return yamlio.quick_dump({"review": [{"field": r.field, "reason": r.reason} for r in review]})
 
 
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")

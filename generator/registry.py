@@ -193,4 +193,4 @@ def entry_yaml(entity) -> dict:
 
 def append_text(entities) -> str:
     """YAML text for new entries, to be appended to a registry file so editors' text stays as it is."""
-    return "".join(yamlio.dump({e.id: entry_yaml(e)}) + "\n" for e in entities)
+    return "".join(yamlio.quick_dump({e.id: entry_yaml(e)}) + "\n" for e in entities)
