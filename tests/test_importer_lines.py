@@ -147,3 +147,38 @@ def test_a_plain_page_has_none_of_what_the_cleaning_steps_look_for():
     looked_for = re.compile("|".join(p.pattern for p in (_UNSAFE_CHARS, T._ODD, _ODD_SPACE)) + "|[\x0b\x0c\r]")
     text = "".join(map(chr, range(sys.maxunicode + 1)))
     assert {m.group() for m in looked_for.finditer(text)} <= {m.group() for m in _UNUSUAL.finditer(text)}
+
+
+_HOTLINE_PIECES = ["HOTLINE", "hotline", "HotLine", "HOTLIN", "ĐẶT MUA BÁO", "đặt mua báo", "Đặt mua", " ", "  ",
+                   ":", "0903.343.439", "-", "Bạn có thể chuyển sang phiên bản mobile rút gọn", "x", "Ǆ", "ǆ",
+                   "\t", "\u00a0", "İ", "K", "\u212a", "ß", "SS"]
+_WHOLE_LINE_PATTERNS = [".*HOTLINE.*", ".*ĐẶT MUA BÁO.*", "Bạn có thể chuyển sang phiên bản mobile rút gọn.*",
+                        ".*ǅ.*", ".*k.*", ".*ss.*", ".*a|b.*", r"\.*x.*", ".*x\\.*", "aa"]
+
+
+@given(st.lists(st.sampled_from(_HOTLINE_PIECES), max_size=10).map("".join),
+       st.lists(st.sampled_from(_WHOLE_LINE_PATTERNS), min_size=1, max_size=4))
+@settings(max_examples=3000, deadline=None)
+def test_whole_line_patterns_match_as_their_alternation(line, patterns):
+    import re
+
+    from generator.importer.cues import WholeLine
+    alternation = re.compile("^(?:" + "|".join(f"(?:{p})" for p in patterns) + r")\s*$", re.IGNORECASE)
+    assert WholeLine(patterns).match(line) == bool(alternation.match(line))
+    assert CUES.hotlines.match(line) == bool(re.compile(
+        "^(?:(?:.*HOTLINE.*)|(?:.*ĐẶT MUA BÁO.*)|(?:Bạn có thể chuyển sang phiên bản mobile rút gọn.*))\\s*$",
+        re.IGNORECASE).match(line))
+
+
+def test_the_one_way_characters_match_ignoring_case_what_lowers_to_them():
+    """WholeLine looks for a hotline's text in the lower-cased line before it scans the line
+    ignoring case: every character the engine takes for one of _ONE_WAY must lower to it."""
+    import re
+
+    from generator.importer.cues import _ONE_WAY
+    every = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
+    lowering_to: dict[str, set[str]] = {}
+    for c in every:
+        lowering_to.setdefault(c.lower(), set()).add(c)
+    for ch in _ONE_WAY:
+        assert set(re.findall(re.escape(ch), every, re.IGNORECASE)) == (lowering_to[ch] if ch.isalpha() else {ch}), ch
