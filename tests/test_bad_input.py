@@ -269,8 +269,9 @@ def _importer_patterns():
                  "generator.importer.decode", "generator.importer.cues"):
         out += [(f"{name}.{k}", v) for k, v in vars(importlib.import_module(name)).items() if isinstance(v, re.Pattern)]
     cues = load_cues(REPO / "content" / "data" / "outlets.yaml")
-    out += [(f"outlets.yaml {k}", getattr(cues, k)) for k in ("furniture", "hotlines", "credit", "dateline", "domain")
-            if getattr(cues, k) is not None]
+    for k in ("furniture", "hotlines", "credit", "dateline", "domain"):
+        value = getattr(cues, k)
+        out += [(f"outlets.yaml {k}", p) for p in getattr(value, "compiled", (value,)) if p is not None]
     return out
 
 

@@ -59,6 +59,7 @@ class WholeLine:
         cores = [max(re.split(f"[^{re.escape(''.join(sorted(_ONE_WAY)))}]", text.lower()), key=len) for text in anywhere]
         # Without a part to look for in one of them, every line is scanned.
         self._cores = tuple(cores) if all(cores) else None
+        self.compiled = tuple(p for p in (self._whole, self._anywhere) if p is not None)
 
     def match(self, line: str) -> bool:
         if self._anywhere is not None:
