@@ -147,7 +147,8 @@ def test_slugify_is_ascii_nonempty_idempotent_and_bounded(text, max_len):
 def test_slugify_keeps_vietnamese_letters_as_their_base(text):
     assume(any(c.isalpha() for c in text))
     s = slugify(text)
-    assert s != "untitled"
+    # "untitled" is the fallback for a title without letters, or a title that says it
+    assert s != "untitled" or re.sub(r"[^a-z]", "", text.lower()) == "untitled"
     assert s.replace("-", "") == re.sub(r"[^a-z]", "", s.replace("-", ""))
 
 
