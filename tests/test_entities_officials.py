@@ -38,6 +38,14 @@ def officials(text):
     ("Tong Bi thu To Lam va Bi thu Tinh uy Le Quang Tung.", []),                         # no diacritics: too unsure
     ("Tô Lâm hội đàm với Tổng Bí thư, Chủ tịch nước Lào\n\nDương Ngọc\n\n(NLĐO) - Hai", []),  # a byline
     ("đồng chí Nguyễn Thành Sinh - Phó Chủ tịch UBND tỉnh làm Trưởng đoàn đã đến", [("Nguyễn Thành Sinh", "VN")]),
+    # A name starts a run of capitals, or follows acronyms, a country or a place opening it; it
+    # does not start inside a place's name ("La" of "Sơn La" is a surname as well).
+    ("Bí thư Tỉnh ủy Sơn La Hoàng Văn Nghiệm tiếp đoàn.", [("Hoàng Văn Nghiệm", "VN")]),
+    ("Bí thư Sơn La Đà Nẵng tiếp tục.", []),
+    ("Chủ tịch UBND Nguyễn Văn Hải phát biểu.", [("Nguyễn Văn Hải", "VN")]),
+    ("Bộ trưởng Ngoại giao CHDCND Lào Saleumxay Kommasith hội đàm.", [("Saleumxay Kommasith", "LA")]),
+    ("Chủ tịch tỉnh Luang Prabang Khampheng Saysompheng tiếp đoàn.", [("Khampheng Saysompheng", "LA")]),
+    ("Tỉnh trưởng Xiengkhouang Salavan tiếp đoàn.", []),                                 # two provinces
 ])
 def test_officials_after_titles(text, expected):
     assert officials(text) == expected

@@ -58,7 +58,7 @@ PLACES = {
     "champasack": ("LA", "Champasak"), "pakse": ("LA", "Pakse"), "salavan": ("LA", "Salavan"),
     "sekong": ("LA", "Sekong"), "se kong": ("LA", "Sekong"), "attapeu": ("LA", "Attapeu"),
     "houaphanh": ("LA", "Houaphanh"), "houaphan": ("LA", "Houaphanh"), "hua phan": ("LA", "Houaphanh"),
-    "xieng khouang": ("LA", "Xieng Khouang"), "xieng khoang": ("LA", "Xieng Khouang"),
+    "xieng khouang": ("LA", "Xieng Khouang"), "xieng khoang": ("LA", "Xieng Khouang"), "xiengkhouang": ("LA", "Xieng Khouang"),
     "khammouane": ("LA", "Khammouane"), "kham muon": ("LA", "Khammouane"), "bolikhamxay": ("LA", "Bolikhamxay"),
     "borikhamxay": ("LA", "Bolikhamxay"), "bo ly kham xay": ("LA", "Bolikhamxay"), "oudomxay": ("LA", "Oudomxay"),
     "phongsaly": ("LA", "Phongsaly"), "luang namtha": ("LA", "Luang Namtha"), "bokeo": ("LA", "Bokeo"),

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from ..text import fold
-from .lexicon import NOT_OFFICIAL, PLACES, SURNAMES, TITLES, alternation, country_in
+from .lexicon import COUNTRY, NOT_OFFICIAL, PLACES, SURNAMES, TITLES, alternation, country_in
 from .phrases import PhraseIndex, cased, occurrences
 
 _TITLES = PhraseIndex(TITLES)
@@ -198,7 +198,7 @@ def _after_title(text, toks, k, end_k, title_at, covered) -> Official | None:
             continue
         if t.cap:
             lower_run = 0
-            n = _name_at(toks, i)
+            n = _name_at(toks, i) if _may_start_name(toks, end_k, i) else 0
             if n:
                 name_toks = toks[i:i + n]
                 nxt = toks[i + n] if i + n < len(toks) else None
@@ -220,6 +220,32 @@ def _after_title(text, toks, k, end_k, title_at, covered) -> Official | None:
                 return None
         i += 1
     return None
+
+
+_JOINED = re.compile(r"\s*[-–]\s*")
+
+
+def _may_start_name(toks, end_k: int, i: int) -> bool:
+    """Whether a name may start at token i, after the title's end (end_k): at the first of a run
+    of capitalised words, or after acronyms, a country or a place that open the run ("Lào
+    Sonexay Siphandone", "UBND Nguyễn Văn Hải", "CHDCND Lào …", "Hà Tĩnh Võ Trọng Hải"); not
+    inside a place's name ("Sơn La Hoàng Văn Nghiệm" is no "La Hoàng Văn Nghiệm", La being a
+    surname too; "Luang Prabang Khampheng …" no "Prabang Khampheng …")."""
+    start = i
+    while start > end_k and toks[start - 1].word and toks[start - 1].cap \
+            and toks[start].start == toks[start - 1].end + 1:
+        start -= 1
+    if start == i:
+        return True
+    words = [t.text for t in toks[start:i]]
+    acronyms = 0
+    while acronyms < len(words) and words[acronyms].isupper() and len(words[acronyms]) > 1:
+        acronyms += 1
+    # Countries and places, alone or joined ("Lào-Việt Nam", "Việt-Lào"); a place as _is_place
+    # knows it, or folded ("Hồ Chí Minh": wider than as written, so never narrower than before).
+    return all(part in ("Việt", "VIỆT") or part.lower() in _PLACE_FORMS or fold(part) in PLACES
+               or COUNTRY.fullmatch(part) is not None
+               for part in _JOINED.split(" ".join(words[acronyms:])) if part)
 
 
 def _part_of_org(toks, i) -> bool:
