@@ -32,12 +32,25 @@ from .incremental import Session
 from .store import import_pages
 from .watcher import Watcher
 
-LIVE_SCRIPT = (
-    b'<script>(function(){var s=document.createElement("script");'
-    b'var port=(window.location.port||(window.location.protocol=="https:"?443:80));'
-    b's.src="//"+window.location.hostname+":"+port+"/livereload.js?port="+port;'
-    b'document.head.appendChild(s);})();</script>'
-)
+VERSION_PATH = "/__generator/version"
+
+
+def live_script(version: int) -> bytes:
+    """The script added to every page served: livereload's client, and a check, each time it
+    connects, that the site has not been rebuilt since this page was served (a reload sent while
+    the page was loading, between two quick saves, reached no one: the page would stay stale)."""
+    return (
+        '<script>(function(){var v=%d;'
+        'document.addEventListener("LiveReloadConnect",function(){'
+        'fetch("%s",{cache:"no-store"}).then(function(r){return r.text();})'
+        '.then(function(t){if(+t!==v)window.location.reload();},function(){});});'
+        'var s=document.createElement("script");'
+        'var port=(window.location.port||(window.location.protocol=="https:"?443:80));'
+        's.src="//"+window.location.hostname+":"+port+"/livereload.js?port="+port;'
+        'document.head.appendChild(s);})();</script>' % (version, VERSION_PATH)
+    ).encode("ascii")
+
+
 BANNER_ID = "generator-build-errors"
 
 
@@ -75,6 +88,7 @@ class Preview:
     lock: threading.Lock = field(default_factory=threading.Lock)
     last_seconds: float = 0.0
     session: Session | None = None
+    version: int = 0  # how many times the site was rebuilt and the browsers told to reload
 
     def rebuild(self, kinds: dict[str, list[str]] | None = None, log=print) -> list[str]:
         """Import new raw pages, then rebuild what changed (everything when kinds is None); errors
@@ -149,17 +163,29 @@ def make_app(preview: Preview) -> web.Application:
                 super().write_error(status_code, **kwargs)
 
     class Inject(web.OutputTransform):
+        def __init__(self, request):
+            super().__init__(request)
+            # Made as the request comes in, before the file is read: the page is at least this
+            # version (a rebuild swaps its files in before the version is raised).
+            self.version = preview.version
+
         def transform_first_chunk(self, status_code, headers, chunk, finishing):
             if str(headers.get("Content-Type", "")).startswith("text/html"):
                 banner = banner_html(preview.errors) if preview.errors else b""
-                new = inject(chunk, LIVE_SCRIPT, banner)
+                new = inject(chunk, live_script(self.version), banner)
                 if "Content-Length" in headers:
                     headers["Content-Length"] = str(int(headers["Content-Length"]) + len(new) - len(chunk))
                 chunk = new
             return status_code, headers, chunk
 
+    class Version(web.RequestHandler):
+        def get(self):
+            self.set_header("Cache-Control", "no-store")
+            self.set_header("Content-Type", "text/plain")
+            self.finish(str(preview.version))
+
     base = preview.base_path
-    handlers = [(r"/livereload", LiveReloadHandler), (r"/livereload.js", LiveReloadJSHandler)]
+    handlers = [(r"/livereload", LiveReloadHandler), (r"/livereload.js", LiveReloadJSHandler), (VERSION_PATH, Version)]
     if base != "/":
         handlers.append((r"/", web.RedirectHandler, {"url": base}))
     handlers.append((rf"{base}(.*)", SiteFiles, {"path": str(preview.out), "default_filename": "index.html"}))
@@ -208,6 +234,7 @@ def watch(preview: Preview, roots: dict[str, Path], loop: ioloop.IOLoop, stop: t
             watcher.accept(own)  # the importer's own writes are not an editor's change
             only_style = set(kinds) == {changes.STYLE} and not preview.errors
             target = "style.css" if only_style else (changed[0].split("/", 1)[1] if "/" in changed[0] else changed[0])
+            preview.version += 1
             loop.add_callback(notify, target)
             # The search index is brought up to date on its own thread; rebuilding it whole (after
             # an edit that renumbers the articles) is abandoned as soon as the next change is seen.

@@ -110,6 +110,39 @@ def test_edits_reload_the_open_page(preview):
     wait_text(page, "h1", "Lần lưu thứ 4")
 
 
+def test_a_page_that_connects_after_a_rebuild_reloads_itself(preview):
+    """A reload sent while a page was loading (between two quick saves) reaches no one; the page,
+    once connected, asks which version the site is at and reloads if it was served an older one.
+    Here the page's live-reload connection is held back until the server has rebuilt."""
+    import urllib.request
+    content, base, page = preview
+    url = base + ARTICLE_URL
+    held: list = []
+
+    def hold_first(ws):  # the first connection waits; later ones (after a reload) go through
+        if held:
+            ws.connect_to_server()
+        else:
+            held.append(ws)
+            ws.on_message(lambda message: held.append(message))
+    page.route_web_socket(re.compile(r".*/livereload$"), hold_first)
+    page.goto(url)
+    assert "Tiêu đề đầu tiên" in page.locator("h1").inner_text()
+    write(content / "articles" / "2025-12-01-tin.md", ARTICLE.format(title="Tiêu đề mới hơn"))
+    deadline = time.monotonic() + 15
+    while "Tiêu đề mới hơn" not in urllib.request.urlopen(url, timeout=10).read().decode("utf-8"):
+        assert time.monotonic() < deadline, "the server did not rebuild"
+        time.sleep(0.1)
+    time.sleep(0.3)  # the server has told the browsers to reload: none was connected
+    assert "Tiêu đề đầu tiên" in page.locator("h1").inner_text()
+    ws, *said = held
+    server = ws.connect_to_server()
+    ws.on_message(lambda message: server.send(message))
+    for message in said:  # the page's hello, held until now
+        server.send(message)
+    wait_text(page, "h1", "Tiêu đề mới hơn")
+
+
 def test_new_raw_page_appears_on_the_home_page(preview):
     content, base, page = preview
     page.goto(base)

@@ -1,6 +1,8 @@
 """The dev server's pure parts: script and banner injection, error text escaped."""
 from generator.model import error
-from generator.serve import BANNER_ID, LIVE_SCRIPT, banner_html, inject
+from generator.serve import BANNER_ID, banner_html, inject, live_script
+
+LIVE_SCRIPT = live_script(7)
 
 
 def test_inject_script_before_head_and_banner_after_body():
@@ -21,3 +23,8 @@ def test_banner_escapes_and_names_file_and_line():
     assert BANNER_ID.encode() in b
     assert b"content/articles/a.md:3" in b
     assert b"<script>alert" not in b and b"&lt;script&gt;" in b
+
+
+def test_the_script_knows_the_version_it_was_served_with():
+    assert b"var v=7;" in LIVE_SCRIPT and b"var v=8;" in live_script(8)
+    assert b"LiveReloadConnect" in LIVE_SCRIPT and b"/__generator/version" in LIVE_SCRIPT
