@@ -239,14 +239,12 @@ def review_lines(review) -> str:
 
 
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-_RESOLVER = yaml.resolver.Resolver()
-_STR = "tag:yaml.org,2002:str"
 
 
 @functools.lru_cache(maxsize=65536)
 def _item(value: str) -> str:
     # An id's line in a list: a slug is written as it is, unless YAML would read it as something
     # other than text ('null', '0x1f', '2025-12-01'), which yamlio quotes (and so for anything else).
-    if _SLUG.fullmatch(value) and _RESOLVER.resolve(yaml.ScalarNode, value, (True, False)) == _STR:
+    if _SLUG.fullmatch(value) and yamlio.reads_as_text(value):
         return f"- {value}\n"
     return yamlio.dump([value])

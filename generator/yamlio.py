@@ -57,12 +57,17 @@ _RESOLVER = yaml.resolver.Resolver()
 _STR = "tag:yaml.org,2002:str"
 
 
+def reads_as_text(plain: str) -> bool:
+    """Whether YAML reads this plain (unquoted) scalar back as text, not as null, a number, a date…"""
+    return _RESOLVER.resolve(yaml.ScalarNode, plain, (True, False)) == _STR
+
+
 def simple_scalar(text: str) -> str | None:
     """text as PyYAML writes it in block context, when it is simple enough to tell; else None."""
     if not text or text[0] == " " or text[-1] == " " or not _SIMPLE_FIRST.match(text) \
             or not _SIMPLE_TEXT.fullmatch(text):
         return None
-    if ": " in text or text.endswith(":") or _RESOLVER.resolve(yaml.ScalarNode, text, (True, False)) != _STR:
+    if ": " in text or text.endswith(":") or not reads_as_text(text):
         return "'" + text.replace("'", "''") + "'"
     return text
 
@@ -85,10 +90,13 @@ def _block(mapping: dict, indent: str) -> str | None:
         elif type(value) is dt.date:
             out.append(f"{indent}{name}: {value.isoformat()}\n")
         elif type(value) is dict:
-            inner = _block(value, indent + "  ") if value else "{}"
+            if not value:
+                out.append(f"{indent}{name}: {{}}\n")
+                continue
+            inner = _block(value, indent + "  ")
             if inner is None:
                 return None
-            out.append(f"{indent}{name}:\n{inner}" if value else f"{indent}{name}: {{}}\n")
+            out.append(f"{indent}{name}:\n{inner}")
         elif type(value) is list:
             if not value:
                 out.append(f"{indent}{name}: []\n")

@@ -79,10 +79,16 @@ def name_shape(toks: list[_Tok]) -> str | None:
     return None
 
 
+def _continues(toks: list[_Tok], j: int) -> bool:
+    """Whether token j is a capitalised word one space after token j - 1 (in the same run)."""
+    t = toks[j]
+    return t.word and t.cap and t.start == toks[j - 1].end + 1
+
+
 def _name_at(toks: list[_Tok], i: int) -> int:
     """Length of the name starting at token i (0 if none): the whole run of capitalised words, up to a boundary."""
-    j = i
-    while j < len(toks) and toks[j].word and toks[j].cap and (j == i or toks[j].start == toks[j - 1].end + 1):
+    j = i + 1 if toks[i].word and toks[i].cap else i
+    while j < len(toks) and _continues(toks, j):
         j += 1
     return j - i if j - i >= 2 and name_shape(toks[i:j]) else 0
 
@@ -232,8 +238,7 @@ def _may_start_name(toks, end_k: int, i: int) -> bool:
     inside a place's name ("Sơn La Hoàng Văn Nghiệm" is no "La Hoàng Văn Nghiệm", La being a
     surname too; "Luang Prabang Khampheng …" no "Prabang Khampheng …")."""
     start = i
-    while start > end_k and toks[start - 1].word and toks[start - 1].cap \
-            and toks[start].start == toks[start - 1].end + 1:
+    while start > end_k and toks[start - 1].word and toks[start - 1].cap and _continues(toks, start):
         start -= 1
     if start == i:
         return True
@@ -243,7 +248,7 @@ def _may_start_name(toks, end_k: int, i: int) -> bool:
         acronyms += 1
     # Countries and places, alone or joined ("Lào-Việt Nam", "Việt-Lào"); a place as _is_place
     # knows it, or folded ("Hồ Chí Minh": wider than as written, so never narrower than before).
-    return all(part in ("Việt", "VIỆT") or part.lower() in _PLACE_FORMS or fold(part) in PLACES
+    return all(part in ("Việt", "VIỆT") or _is_place([part]) or fold(part) in PLACES
                or COUNTRY.fullmatch(part) is not None
                for part in _JOINED.split(" ".join(words[acronyms:])) if part)
 

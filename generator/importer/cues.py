@@ -52,9 +52,16 @@ class WholeLine:
     that folds one way only (_ONE_WAY), which it must for TEXT to match."""
 
     def __init__(self, patterns: list[str]):
-        anywhere = [m.group(1) for p in patterns if (m := _ANYWHERE.fullmatch(p))]
-        whole = [p for p in patterns if not _ANYWHERE.fullmatch(p)]
-        self._whole = _compiled(whole)
+        """Raises re.error for a bad pattern (a '.*TEXT.*' one cannot be)."""
+        anywhere, whole = [], []
+        for p in patterns:
+            m = _ANYWHERE.fullmatch(p)
+            if m:
+                anywhere.append(m.group(1))
+            else:
+                whole.append(p)
+        self._whole = re.compile("^(?:" + "|".join(f"(?:{p})" for p in whole) + r")\s*$", re.IGNORECASE) \
+            if whole else None
         self._anywhere = re.compile("|".join(map(re.escape, anywhere)), re.IGNORECASE) if anywhere else None
         cores = [max(re.split(f"[^{re.escape(''.join(sorted(_ONE_WAY)))}]", text.lower()), key=len) for text in anywhere]
         # Without a part to look for in one of them, every line is scanned.
@@ -62,27 +69,20 @@ class WholeLine:
         self.compiled = tuple(p for p in (self._whole, self._anywhere) if p is not None)
 
     def match(self, line: str) -> bool:
-        if self._anywhere is not None:
-            if self._cores is None:
-                if self._anywhere.search(line):
-                    return True
-            else:
-                low = line.lower()
-                if any(core in low for core in self._cores) and self._anywhere.search(line):
-                    return True
+        if self._anywhere is not None and self._may_hold(line) and self._anywhere.search(line):
+            return True
         return self._whole is not None and self._whole.match(line) is not None
 
-
-def _compiled(patterns: list[str]) -> re.Pattern | None:
-    return re.compile("^(?:" + "|".join(f"(?:{p})" for p in patterns) + r")\s*$", re.IGNORECASE) if patterns else None
+    def _may_hold(self, line: str) -> bool:
+        if self._cores is None:
+            return True
+        low = line.lower()
+        return any(core in low for core in self._cores)
 
 
 def _alternation(patterns) -> WholeLine | None:
     patterns = [p for p in patterns if p]
-    if not patterns:
-        return None
-    _compiled(patterns)  # a bad pattern fails here, as one of the alternation
-    return WholeLine(patterns)
+    return WholeLine(patterns) if patterns else None
 
 
 def compile_cues(data: dict) -> Cues:
