@@ -11,6 +11,7 @@ the store (entities.ahead), so the result is the same as preparing each page jus
 from __future__ import annotations
 
 import functools
+import gc
 import os
 import pickle
 import tempfile
@@ -84,6 +85,10 @@ class Pages:
         if jobs > 1 and len(raws) >= AHEAD_MIN:
             if entities is not None:
                 entities.leaders_known(reg)  # built once here, inherited by the children
+            # What the children inherit (registry, matchers, compiled rules) lives as long as they
+            # do: exempt it from their collections, which would scan it, and copy each page of
+            # memory it is on, every few thousand allocations (gc.freeze's documented use).
+            gc.freeze()
             self._log = _LeaderLog()
             chunk = max(1, min(32, len(raws) // (jobs * 8)))
             self._pages = fork_imap(functools.partial(_prepare_ahead, know=know, reg=reg, log=self._log), raws,
