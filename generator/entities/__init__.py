@@ -106,10 +106,14 @@ def read(article: Article, registry: Registry, text_forms: tuple[str, str, str, 
                  tuple((doc, docs.key(doc.title)) for doc in listed), witnesses, day, tuple(looked_up))
 
 
+_WITNESSED = re.compile(r"chung kien|witness")
+
+
 def _witnesses(text: str, folded: str, mentions, found) -> tuple[str, ...]:
     """Leaders named in a sentence that says they witnessed the signing; else the event's two principals."""
     out = []
-    for m in re.finditer(r"chung kien|witness", folded):
+    # str.find skips a text without either word sooner than the pattern's scan
+    for m in (_WITNESSED.finditer(folded) if "chung kien" in folded or "witness" in folded else ()):
         s = max(text.rfind(".", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
         e = min((p for p in (text.find(".", m.end()), text.find("\n", m.end())) if p >= 0), default=len(text))
         out += [i for p, i in mentions if s <= p < e]
