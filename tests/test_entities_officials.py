@@ -1,9 +1,13 @@
 """Officials in no registry: a capitalised name right after (or before) an official title."""
 from __future__ import annotations
 
-import pytest
+from unittest import mock
 
-from generator.entities import extract
+import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from generator.entities import extract, officials as officials_mod
 from generator.entities.officials import find_officials
 from generator.entities.phrases import spaced, words
 from generator.text import fold
@@ -71,3 +75,27 @@ def test_role_ends_where_the_clause_does():
 def test_a_variant_spelling_of_a_lao_registry_name_is_that_leader():
     ex = extract(article("Bộ trưởng Bộ Ngoại giao Lào Thongsavanh Phimvihane đến."), registry())
     assert ex.leaders == ("thongsavanh-phomvihane",) and not ex.new_leaders
+
+
+# Titles, names (Vietnamese, Lao, hyphenated), places, acronyms, lower-case words and every mark
+# that ends or joins the stretch a name is looked for in.
+_PIECES = st.sampled_from([
+    "Bí thư Tỉnh ủy", "Thủ tướng", "Phó Thủ tướng", "Tổng Bí thư", "đồng chí", "Bộ trưởng Bộ Ngoại giao",
+    "Chủ tịch UBND tỉnh", "Đại sứ", "Lê Quang Tùng", "Nguyễn", "Văn", "Bun-chăn", "Sỉ-vông-phăn",
+    "Khamphao Ernthavanh", "Sơn La", "Lào", "Việt Nam", "UBND", "Hà Tĩnh", "tặng", "và", "cán bộ", "dự",
+    "Phu nhân", "ông", "bà", ",", ";", ".", ":", "-", "–", "(", ")", "“", "”", "\n", "_", "  ", "tướng-Lê",
+    "Lê", "Quang Tùng", "ông Trần Quốc Cường, Ủy viên Trung ương Đảng", "; No-bi-hả Tông-pao - Phó Bí thư", "Bí thư Tỉnh ủy Lê Quang Tùng",
+])
+
+
+@settings(max_examples=1500, deadline=None)
+@example(["Bí thư Tỉnh ủy", "Lê", "Quang Tùng"], [" ", "\n"] + [""] * 28)  # a name across a line end
+@given(st.lists(_PIECES, min_size=1, max_size=30), st.lists(st.sampled_from(["", " ", "\n"]), min_size=30, max_size=30))
+def test_stretches_passed_over_would_have_named_no_one(pieces, joins):
+    """find_officials cuts into tokens only the stretches where _may_name says a name may stand:
+    what it finds is what it would find cutting every one."""
+    text = "".join(p + j for p, j in zip(pieces, joins))
+    sp = spaced(fold(text))
+    found = find_officials(text, sp, None, [])
+    with mock.patch.object(officials_mod, "_may_name", lambda *a: True):
+        assert find_officials(text, sp, None, []) == found

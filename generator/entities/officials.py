@@ -116,7 +116,9 @@ def find_officials(text: str, sp: str, vocab, taken: list[tuple[int, int]], caps
         return []
     covered = _covered(taken)
     found: dict[str, Official] = {}
-    for seg_start, seg_end in _segments(text, hits):
+    for seg_start, seg_end, seg_hits in _segments(text, hits):
+        if not any(_may_name(text, s, e) for s, e in seg_hits):
+            continue  # most stretches: cutting them into tokens would find nothing
         toks = _tokens(text, seg_start, seg_end)
         starts = [t.start for t in toks]
         title_at = {}
@@ -151,18 +153,51 @@ def _registry_follows(text: str, end: int, named_at: list[int]) -> bool:
     return not _CLAUSE_END.search(text, end, named_at[i])
 
 
-def _segments(text: str, hits: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Stretches of text around titles (a name may stand 200 characters after one, or just before it)."""
-    out: list[list[int]] = []
+def _segments(text: str, hits: list[tuple[int, int]]) -> list[tuple[int, int, list[tuple[int, int]]]]:
+    """Stretches of text around titles (a name may stand 200 characters after one, or just before
+    it), each with the titles in it."""
+    out: list[list] = []
     for s, e in sorted(hits):
         lo = text.rfind(" ", 0, max(0, s - 90)) + 1
         hi = text.find(" ", min(len(text), e + 180))
         hi = len(text) if hi < 0 else hi
         if out and lo <= out[-1][1]:
             out[-1][1] = max(out[-1][1], hi)
+            out[-1][2].append((s, e))
         else:
-            out.append([lo, hi])
-    return [(lo, hi) for lo, hi in out]
+            out.append([lo, hi, [(s, e)]])
+    return [(lo, hi, inside) for lo, hi, inside in out]
+
+
+# What ends the stretch after a title that _after_title walks: a stop mark, or a new line.
+_WALK_END = re.compile("[" + re.escape("".join(sorted(_STOP_PUNCT))) + "\n]")
+
+
+def _may_name(text: str, s: int, e: int) -> bool:
+    """Whether the title at text[s:e] may have an official's name after it or before it, by what
+    _after_title and _before_title need at least: after it, two capitalised words one space (or
+    '_') apart, the first before the next stop mark or new line; before it, ',' or a dash."""
+    if text[e:e + 1] == "-":  # the title's last word may run on ("tướng-…"): the tokens decide
+        return True
+    m = _WALK_END.search(text, e)
+    end = m.start() if m else len(text)
+    prev_cap = -2  # where the last capitalised word ended, when it ended right before this token
+    pos, find = e, text.find
+    # Tokens start at e (the title ends a word there) as they do in the segment; the one after a
+    # name's first word starts at most one character past end.
+    for t in _TOKEN.findall(text, e, min(len(text), end + 2)):
+        start = find(t, pos)
+        pos = start + len(t)
+        if t[0].isalpha() and t[0].isupper():
+            if start == prev_cap + 1:
+                return True
+            prev_cap = pos if start < end else -2
+        else:
+            prev_cap = -2
+    j = s - 1
+    while j >= 0 and (text[j].isspace() or text[j] == "_"):
+        j -= 1
+    return j >= 0 and text[j] in ",-–"
 
 
 def _tokens(text: str, start: int, end: int) -> list[_Tok]:
