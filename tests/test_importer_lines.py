@@ -182,3 +182,12 @@ def test_the_one_way_characters_match_ignoring_case_what_lowers_to_them():
         lowering_to.setdefault(c.lower(), set()).add(c)
     for ch in _ONE_WAY:
         assert set(re.findall(re.escape(ch), every, re.IGNORECASE)) == (lowering_to[ch] if ch.isalpha() else {ch}), ch
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.text(alphabet=st.sampled_from(list("aZ ΣσΑİı'’.\u0345\u0307\u00adĐđẠ:-")) | st.characters(
+    blacklist_characters="\n", blacklist_categories=("Cs",)), max_size=12), min_size=1, max_size=6))
+def test_lines_lowered_together_are_each_line_lowered(lines):
+    # walk() lowers a page's lines (never none: a split text) in one pass; "Σ" lowers by what
+    # stands around it, and a line end must read as the end of the text
+    assert "\n".join(lines).lower().split("\n") == [line.lower() for line in lines]

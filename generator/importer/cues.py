@@ -68,15 +68,16 @@ class WholeLine:
         self._cores = tuple(cores) if all(cores) else None
         self.compiled = tuple(p for p in (self._whole, self._anywhere) if p is not None)
 
-    def match(self, line: str) -> bool:
-        if self._anywhere is not None and self._may_hold(line) and self._anywhere.search(line):
+    def match(self, line: str, low: str | None = None) -> bool:
+        """Whether the patterns match line (low: line.lower(), when the caller has it)."""
+        if self._anywhere is not None and self._may_hold(line, low) and self._anywhere.search(line):
             return True
         return self._whole is not None and self._whole.match(line) is not None
 
-    def _may_hold(self, line: str) -> bool:
+    def _may_hold(self, line: str, low: str | None) -> bool:
         if self._cores is None:
             return True
-        low = line.lower()
+        low = line.lower() if low is None else low
         return any(core in low for core in self._cores)
 
 

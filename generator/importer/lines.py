@@ -58,13 +58,13 @@ def split_glued(line: str) -> list[str]:
     return [p.strip() for p in parts if p.strip()] if len(parts) > 1 else [line]
 
 
-def classify(line: str, cues: Cues) -> str:
-    """The class of one stripped, normalised line, judged alone."""
+def classify(line: str, cues: Cues, low: str | None = None) -> str:
+    """The class of one stripped, normalised line, judged alone (low: line.lower(), when the caller has it)."""
     if not line:
         return BLANK
     if stamp_date(line):
         return STAMP
-    if cues.hotlines and cues.hotlines.match(line):
+    if cues.hotlines and cues.hotlines.match(line, low):
         return HOTLINE
     if cues.domain and cues.domain.match(line):
         return DOMAIN
@@ -72,7 +72,7 @@ def classify(line: str, cues: Cues) -> str:
         return URL
     if _MD_IMAGE.match(line):
         return IMAGE
-    if cues.furniture and cues.furniture.match(line):
+    if cues.furniture and cues.furniture.match(line, low):
         return FURNITURE
     if _placeholder(line):
         return PLACEHOLDER

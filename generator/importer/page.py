@@ -91,6 +91,9 @@ def walk(text: str, cues: Cues, plain: bool = False) -> Page:
     """Read a normalised page into a Page, keeping every article line once and dropping furniture
     (plain: the text is known to hold no control character and no space but ' ' and '\\n')."""
     lines, scraper = _prepare(text, plain)
+    # Every line lower-cased, by one pass over the page (line by line, each was lowered up to three
+    # times: for the hotline and furniture cues and for its key); no letter's lower case holds "\n".
+    lows = "\n".join(lines).lower().split("\n")
     page = Page(scraper_date=scraper)
     seen: set[str] = set()          # folded lines already kept (title, captions, text)
     caption_keys: set[str] = set()
@@ -113,7 +116,7 @@ def walk(text: str, cues: Cues, plain: bool = False) -> Page:
     # The head: everything before the first paragraph.
     while i < n:
         line = lines[i]
-        kind = L.classify(line, cues)
+        kind = L.classify(line, cues, lows[i])
         if kind == L.TEXT and (_is_paragraph(line) or dateline_match(cues, line)):
             break
         i += 1
@@ -153,7 +156,7 @@ def walk(text: str, cues: Cues, plain: bool = False) -> Page:
     while i < n:
         line = lines[i]
         i += 1
-        kind = L.classify(line, cues)
+        kind = L.classify(line, cues, lows[i - 1])
         if kind == L.BLANK:
             continue
         if kind == L.STAMP:
@@ -168,8 +171,8 @@ def walk(text: str, cues: Cues, plain: bool = False) -> Page:
             continue
         if kind == L.TRAILER:
             j = next_nonblank(i)
-            if j < n and L.classify(lines[j], cues) == L.SLUGLINK:
-                while j < n and (not lines[j] or L.classify(lines[j], cues) == L.SLUGLINK):
+            if j < n and L.classify(lines[j], cues, lows[j]) == L.SLUGLINK:
+                while j < n and (not lines[j] or L.classify(lines[j], cues, lows[j]) == L.SLUGLINK):
                     j += 1
                 i = j
                 continue
@@ -185,10 +188,10 @@ def walk(text: str, cues: Cues, plain: bool = False) -> Page:
         if kind != L.TEXT:
             page.dropped += 1
             continue
-        key = keys.pop(i - 1, None) or line.lower().strip(" .")
+        key = keys.pop(i - 1, None) or lows[i - 1].strip(" .")
         j = next_nonblank(i)
         if j < n:  # kept: the next text line would work its key out again
-            keys[j] = lines[j].lower().strip(" .")
+            keys[j] = lows[j].strip(" .")
         repeated = j < n and keys[j] == key
         if ended_by_mark:
             if (author := L.byline(line)) or L.agency_line(line):
