@@ -9,8 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from generator.entities import agreements, dates, events
-from generator.entities.phrases import (_PLAIN, PhraseIndex, _plain, capital_words, forms, occurrences,
-                                        word_pattern)
+from generator.entities.phrases import (_PLAIN, PhraseIndex, WordFinder, _plain, capital_words, forms,
+                                        occurrences, word_pattern)
 from generator.entities.tables import grown
 from generator.model import Event
 
@@ -107,6 +107,15 @@ def test_rewritten_patterns_match_as_before(text):
     for was, now in _WAS.values():
         assert [(m.span(), m.groups()) for m in now.finditer(text)] == \
             [(m.span(), m.groups()) for m in was.finditer(text)]
+
+
+@given(st.lists(st.sampled_from(["tham", "ky", "le", "hoi", "talks", "x", "_", "1", " ", "  ", "\n", "-", ",", ".", "(",
+                                  "\t", "\x0b", "\x1c", "a", "Z", "thamx"]), max_size=25).map("".join))
+@settings(max_examples=3000, deadline=None)
+def test_word_finder_finds_in_ascii_text_what_it_finds_in_any(text):
+    finder = WordFinder(["tham", "ky", "le", "hoi", "talks"])
+    m = finder._first.match(text)
+    assert finder.finditer(text) == ([(0, m.group(1))] if m else []) + finder._after_any(text)
 
 
 def test_a_grown_table_reads_only_what_was_added():

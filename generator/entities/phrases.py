@@ -130,13 +130,27 @@ class WordFinder:
         body = _trie(list(words))
         self._first = re.compile(f"({body})(?!\\w)")
         self._after = re.compile(f"[^a-zA-Z0-9_]({body})(?!\\w)")
+        self._after_space = re.compile(f" ({body})(?!\\w)")
 
     def finditer(self, text: str) -> list[tuple[int, str]]:
         """(offset, word) of each, in text order."""
         m = self._first.match(text)
-        return ([(0, m.group(1))] if m else []) + [
-            (m.start(1), m.group(1)) for m in self._after.finditer(text)
-            if not (text[m.start()].isalnum() or text[m.start()] == "_")]
+        first = [(0, m.group(1))] if m else []
+        if text.isascii():
+            # Every character that is no letter, digit or '_' made a space (a C loop for ASCII
+            # text): the engine then skips to the next space by its fast literal scan instead of
+            # testing every character against a set, several times sooner. Same words, same places.
+            return first + [(m.start(1), m.group(1)) for m in self._after_space.finditer(text.translate(_SEPARATORS))]
+        return first + self._after_any(text)
+
+    def _after_any(self, text: str) -> list[tuple[int, str]]:
+        """finditer()'s words after the first character, in any text."""
+        return [(m.start(1), m.group(1)) for m in self._after.finditer(text)
+                if not (text[m.start()].isalnum() or text[m.start()] == "_")]
+
+
+# The ASCII characters that are not word characters, each as a space.
+_SEPARATORS = {c: " " for c in range(128) if not (chr(c).isalnum() or chr(c) == "_")}
 
 
 _ALL_WORD = re.compile(r"\w+")
