@@ -2,11 +2,11 @@
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from generator.importer import lines as L
-from generator.importer.cues import load_cues
+from generator.importer.cues import dateline_match, load_cues
 
 CUES = load_cues(Path(__file__).parent.parent / "content" / "data" / "outlets.yaml")
 
@@ -191,3 +191,14 @@ def test_lines_lowered_together_are_each_line_lowered(lines):
     # walk() lowers a page's lines (never none: a split text) in one pass; "Σ" lowers by what
     # stands around it, and a line end must read as the end of the text
     assert "\n".join(lines).lower().split("\n") == [line.lower() for line in lines]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(["(", ")", "NLĐO", "nlđo", "TTXVN", "Vietnam+", "Hà Nội", "Viêng Chăn", " ", "   ", "\t",
+                                 "-", "–", ":", ".", "x" * 20, "Ab", "Ab" * 12, "văn bản", "\u00a0"]), max_size=14).map("".join))
+@example("H" + "a" * 30 + " (Chinhphu.vn)- text")  # the longest place and code: the separator as far as it goes
+@example("H" + "a" * 30 + " (Chinhphu.vn)   - text")  # and further, after spaces
+def test_a_dateline_is_looked_for_only_where_its_separator_can_stand(line):
+    def spans(m):
+        return m and (m.span(), m.groups())
+    assert spans(dateline_match(CUES, line)) == spans(CUES.dateline.match(line))

@@ -27,6 +27,7 @@ class Cues:
     caption_starts: tuple[str, ...] = ()         # folded openings of credit-less captions
     end_marks: tuple[str, ...] = ("./.",)
     dateline: re.Pattern | None = None          # "(NLĐO) - " and friends at a line's start
+    dateline_reach: int = 0                     # the separator stands before this, or after spaces there
     domain: re.Pattern | None = None            # a line that is only a domain name
     by_dateline: dict = field(default_factory=dict)  # folded dateline code → Outlet
     by_domain: dict = field(default_factory=dict)    # domain → Outlet
@@ -111,6 +112,8 @@ def compile_cues(data: dict) -> Cues:
             caption_starts=tuple(fold(str(s)) for s in data.get("caption_starts") or ()),
             end_marks=tuple(str(m) for m in data.get("end_marks") or ("./.",)),
             dateline=dateline,
+            # place (32) + "(" + the longest code + ")": the separator stands before, unless spaces follow
+            dateline_reach=35 + max(map(len, codes), default=0),
             domain=re.compile(r"^(?:https?://)?(?:www\.)?(" + "|".join(map(re.escape, domains)) + r")/?\s*$", re.I) if domains else None,
             by_dateline={fold(c): o for o in outlets for c in o.datelines},
             by_domain={d: o for o in outlets for d in o.domains},
@@ -120,13 +123,19 @@ def compile_cues(data: dict) -> Cues:
 
 
 # The dateline pattern compile_cues() writes needs one of these after the code: a line without any
-# (most) is not tried, which saves its look for a code after up to 30 characters of a place name.
+# where it could stand (most) is not tried, which saves its look for a code after up to 30
+# characters of a place name.
 _DATELINE_SEPARATOR = re.compile("[-–—:]")
 
 
 def dateline_match(cues: Cues, line: str) -> re.Match | None:
     """cues.dateline.match(line) (None without a dateline pattern)."""
-    if cues.dateline is None or not _DATELINE_SEPARATOR.search(line):
+    if cues.dateline is None:
+        return None
+    # The pattern's separator stands before dateline_reach, or after a run of spaces that covers
+    # the character before it: looking that far, not along the whole paragraph, tells.
+    reach = cues.dateline_reach
+    if not _DATELINE_SEPARATOR.search(line, 0, reach) and not line[reach - 1:reach].isspace():
         return None
     return cues.dateline.match(line)
 
