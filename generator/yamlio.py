@@ -59,6 +59,9 @@ _STR = "tag:yaml.org,2002:str"
 
 def reads_as_text(plain: str) -> bool:
     """Whether YAML reads this plain (unquoted) scalar back as text, not as null, a number, a date…"""
+    resolvers = _RESOLVER.yaml_implicit_resolvers
+    if plain and plain[0] not in resolvers and None not in resolvers and not _RESOLVER.yaml_path_resolvers:
+        return True  # no implicit type starts with this character (resolve() would say str, slower)
     return _RESOLVER.resolve(yaml.ScalarNode, plain, (True, False)) == _STR
 
 

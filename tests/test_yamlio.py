@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -52,3 +53,11 @@ def test_common_entries_take_the_quick_way(monkeypatch):
     assert registry.append_text([leader]) == (
         "tran-van-a:\n  name: Trần Văn A\n  country: VN\n  aliases: []\n  roles:\n  - title: Bộ trưởng Bộ Ngoại giao\n"
         "  review:\n  - field: name\n    reason: unknown official found after the title 'Bộ trưởng'; check it\n\n")
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.one_of(st.text(max_size=12), st.sampled_from(["", "null", "~", "yes", "No", "on", "0x1f", "1e3", "2025-12-01",
+                                                         "=", "<<", ".inf", "-.5", "tô lâm", "Đà Nẵng", "true", "*a"])))
+def test_reads_as_text_is_what_the_resolver_says(plain):
+    resolver = yaml.resolver.Resolver()
+    assert yamlio.reads_as_text(plain) == (resolver.resolve(yaml.ScalarNode, plain, (True, False)) == yamlio._STR)
