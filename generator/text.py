@@ -5,6 +5,8 @@ import functools
 import re
 import unicodedata
 
+from .scan import Alternatives
+
 # Spaces a scraper leaves behind that are not U+0020; zero-width ones are removed outright.
 _SPACES = dict.fromkeys(map(ord, "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\t"), " ")
 _SPACES.update(dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None))
@@ -31,19 +33,15 @@ _TONED_AE_MORE = "ẬậẶặỆệ"
 _TONED_Y = "ÝýỲỳỴỵỶỷỸỹ"
 _OLD_TONE_MAYBE = re.compile(f"[oOuU](?:(?<=[oO])(?:[{_TONED_AE}](?![A-Za-z0-9_])|[{_TONED_AE_MORE}])"
                              f"|(?<=[uU])[{_TONED_Y}](?![A-Za-z0-9_]))")
-# The same, one pattern per first letter: a pattern that opens with one character is scanned for it
-# by the engine's tight loop; one that opens with a set tests every character against the set, and
-# four scans so cost a third of one (a whole page is looked at, and most hold no match).
-_OLD_TONE_BY_LETTER = tuple(
-    re.compile(f"{o}(?:[{_TONED_AE}](?![A-Za-z0-9_])|[{_TONED_AE_MORE}])") for o in "oO") + tuple(
-    re.compile(f"{u}[{_TONED_Y}](?![A-Za-z0-9_])") for u in "uU")
+# The same, one pattern per first letter (see scan.py): a whole page is looked at, and most hold no match.
+_OLD_TONE_BY_LETTER = Alternatives(
+    [re.compile(f"{o}(?:[{_TONED_AE}](?![A-Za-z0-9_])|[{_TONED_AE_MORE}])") for o in "oO"]
+    + [re.compile(f"{u}[{_TONED_Y}](?![A-Za-z0-9_])") for u in "uU"])
 
 
 def _old_tone_maybe(text: str) -> list[re.Match]:
-    """_OLD_TONE_MAYBE.finditer(text), as a list (its matches never overlap: each is an o or u and
-    a letter that is neither)."""
-    found = [m for p in _OLD_TONE_BY_LETTER for m in p.finditer(text)]
-    return sorted(found, key=re.Match.start) if found else found
+    """_OLD_TONE_MAYBE.finditer(text), as a list."""
+    return list(_OLD_TONE_BY_LETTER.finditer(text))
 
 
 def _move_tone(m: re.Match) -> str:

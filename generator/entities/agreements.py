@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 
 from ..model import Agreement, Review
+from ..scan import Alternatives
 from ..text import fold, slugify
 
 # Folded openings → kind code, longest first so "biên bản ghi nhớ" is not read as "biên bản".
@@ -19,11 +20,10 @@ KINDS = (
 # Inline, only the kinds that are proper names when capitalised mid-sentence ("Kế hoạch số 24" is not one).
 _INLINE_KINDS = ("Hiệp định", "Hiệp ước", "Thỏa thuận", "Nghị định thư", "Tuyên bố chung", "Biên bản ghi nhớ", "Bản ghi nhớ")
 # After a lower-case letter or a comma and a space; that look back is made after the kind's capital
-# (the same test), so the pattern opens with a capital and the engine skips to capitals in C.
-_INLINE = re.compile(
-    "(" + "|".join(f"{c}(?<=[a-zà-ỹđ,] {c})(?:" + "|".join(k[1:] for k in _INLINE_KINDS if k[0] == c) + ")"
-                   for c in dict.fromkeys(k[0] for k in _INLINE_KINDS)) + ")"
-    r" ([^,;.()\n:“”\"]{3,160})")
+# (the same test), so each pattern opens with one capital, which the engine skips to (scan.py).
+_INLINE = Alternatives([re.compile(
+    f"({c}(?<=[a-zà-ỹđ,] {c})(?:" + "|".join(k[1:] for k in _INLINE_KINDS if k[0] == c) + "))"
+    r" ([^,;.()\n:“”\"]{3,160})") for c in dict.fromkeys(k[0] for k in _INLINE_KINDS)])
 _BILATERAL = re.compile(r"Việt Nam|Lào|VN|Việt\s*[-–]\s*Lào|hai nước")
 _INLINE_STOP = re.compile(r"\s(?:được|đã|sẽ|nhằm|để|cũng|là|với|tiếp tục|theo|trong|khi)\s.*$")
 _KIND_INITIALS = frozenset("KTBHNC")  # Kế hoạch, Thỏa thuận, Tuyên bố, Biên bản, Bản, Hiệp…, Nghị định thư, Chương trình
