@@ -149,16 +149,6 @@ def test_a_plain_page_has_none_of_what_the_cleaning_steps_look_for():
     assert {m.group() for m in looked_for.finditer(text)} <= {m.group() for m in _UNUSUAL.finditer(text)}
 
 
-def test_a_pages_bytes_tell_what_unusual_finds_in_its_text():
-    # import_bytes() asks plain_utf8(data) instead of searching the decoded text: for every character
-    # (between others, and alone), the same answer.
-    from generator.importer import _UNUSUAL, plain_utf8
-    for c in range(0x110000):
-        if not 0xD800 <= c <= 0xDFFF:
-            for s in ("a" + chr(c) + "b", chr(c)):
-                assert plain_utf8(s.encode()) == (_UNUSUAL.search(s) is None), hex(c)
-
-
 _HOTLINE_PIECES = ["HOTLINE", "hotline", "HotLine", "HOTLIN", "ĐẶT MUA BÁO", "đặt mua báo", "Đặt mua", " ", "  ",
                    ":", "0903.343.439", "-", "Bạn có thể chuyển sang phiên bản mobile rút gọn", "x", "Ǆ", "ǆ",
                    "\t", "\u00a0", "İ", "K", "\u212a", "ß", "SS"]

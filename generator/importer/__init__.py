@@ -135,31 +135,9 @@ _UNUSUAL = re.compile("[\x00-\x09\x0b-\x1f\x7f-\xa0\xad\xd0\xf0\u1680\u2000-\u20
                       "\u205f-\u206f\u3000\ud800-\udfff\ufeff\ufffe\uffff]")
 
 
-# _UNUSUAL's characters in UTF-8: its one-byte ones, deleted by bytes.translate (a C loop), and the
-# others looked for by their bytes (memchr) and, where those stand, by a pattern that opens with a
-# fixed byte (which the engine skips to): a raw file's bytes so tell it for a fraction of a search
-# of its decoded text.
-_UNUSUAL_BYTES = bytes(range(0x00, 0x0a)) + bytes(range(0x0b, 0x20)) + b"\x7f"
-_UNUSUAL_C2 = re.compile(b"\xc2[\x80-\xa0\xad]")
-_UNUSUAL_E2 = re.compile(b"\xe2(?:\x80[\x80-\x8f\xa8-\xaf]|\x81[\x9f-\xaf])")
-_UNUSUAL_EF = re.compile(b"\xef(?:\xbb\xbf|\xbf[\xbe\xbf])")
-
-
-def plain_utf8(data: bytes) -> bool:
-    """Whether UTF-8 bytes decode to a text _UNUSUAL finds nothing in."""
-    return (len(data.translate(None, _UNUSUAL_BYTES)) == len(data)
-            and not (b"\xc2" in data and _UNUSUAL_C2.search(data))
-            and b"\xc3\x90" not in data and b"\xc3\xb0" not in data
-            and b"\xe1\x9a\x80" not in data and b"\xe3\x80\x80" not in data
-            and not (b"\xe2" in data and _UNUSUAL_E2.search(data))
-            and not (b"\xef" in data and _UNUSUAL_EF.search(data)))
-
-
-def import_page(text: str, raw_name: str, know: Knowledge, plain: bool | None = None) -> tuple[Article | None, list[Diagnostic]]:
-    """Turn one page's text into an Article without entities; None and an error when it has none.
-    plain: whether _UNUSUAL finds nothing in text, when the caller knows."""
-    if plain is None:
-        plain = _UNUSUAL.search(text) is None
+def import_page(text: str, raw_name: str, know: Knowledge) -> tuple[Article | None, list[Diagnostic]]:
+    """Turn one page's text into an Article without entities; None and an error when it has none."""
+    plain = _UNUSUAL.search(text) is None
     if not plain:
         # Control characters would reach the front matter and make the feeds ill-formed XML.
         text = clean(text.replace("\x0b", " ").replace("\x0c", "\n"))
@@ -193,8 +171,7 @@ def import_page(text: str, raw_name: str, know: Knowledge, plain: bool | None = 
 def import_bytes(data: bytes, raw_name: str, know: Knowledge) -> tuple[Article | None, list[Diagnostic]]:
     """Decode a raw file's bytes and import it; undecodable input is an error naming the file."""
     try:
-        text, encoding = decode(data)
+        text, _ = decode(data)
     except DecodeError as exc:
         return None, [error(str(exc), raw_name, None, "import")]
-    # (a UTF-8 text is the bytes decoded, unless it had control characters: then plain_utf8 says no)
-    return import_page(text, raw_name, know, plain_utf8(data) or None if encoding == "utf-8" else None)
+    return import_page(text, raw_name, know)
