@@ -59,7 +59,8 @@ def prepare(raw: Path, know: Knowledge, reg: Registry, ahead: bool = False) -> P
     """Read, import and read the entities of one raw page against reg (ahead: keep what the store
     needs to tell whether the reading still holds)."""
     try:
-        data = raw.read_bytes()
+        with open(raw, "rb", buffering=0) as f:  # unbuffered: one read, without Path.read_bytes's layers
+            data = f.readall()
     except OSError as exc:
         return Prepared(raw, (error(f"cannot read: {exc.strerror}", str(raw), None, "import"),))
     article, found = import_bytes(data, raw.name, know)
