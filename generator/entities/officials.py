@@ -98,7 +98,8 @@ def find_officials(text: str, sp: str, vocab, taken: list[tuple[int, int]], caps
     """Names after a title (or before ', title') that no registry mention already covers, in text order.
 
     sp is the spaced folded text and scanned its words (see phrases); only the stretches around
-    titles are cut into tokens, so a long article without titles costs one dictionary scan.
+    titles where a name may stand (_may_name) are cut into tokens, so a long article without
+    titles costs one dictionary scan.
     """
     if text.isascii():
         return []  # an edition without diacritics (or not in Vietnamese): capitals tell too little

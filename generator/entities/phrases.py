@@ -122,9 +122,10 @@ def word_pattern(words: Iterable[str]) -> re.Pattern | None:
 
 class WordFinder:
     """Any of a set of words (each made of word characters) standing as a whole word, for words
-    whose first letters are common (lower-case text): the engine skips through the characters
-    that are no ASCII letter, which are fewer, and tries the words after each (a letter beyond
-    ASCII before one is then passed over here: a set of such letters is slower to skip)."""
+    whose first letters are common (lower-case text): the words are tried after each character
+    that is no ASCII letter, which are fewer; in ASCII text, after each space once the others are
+    made spaces (a single character the engine skips to, see scan.py), else after any such
+    character (a letter beyond ASCII before one is then passed over here)."""
 
     def __init__(self, words: Iterable[str]):
         body = _trie(list(words))
