@@ -28,19 +28,21 @@ from .writer import write_new
 STATE = ".import-state.json"
 
 
-def atomic_write(path: Path, data: bytes, parent_made: bool = False) -> None:
+def atomic_write(path: Path | str, data: bytes, parent_made: bool = False) -> None:
     """Write bytes to path by writing a temporary file beside it and renaming it over the target
     (making its folder first, unless the caller knows it is there)."""
+    # Names as strings: an import writes thousands of files, and path objects cost more than the writing.
+    folder, name = os.path.split(os.fspath(path))
     if not parent_made:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        os.makedirs(folder or ".", exist_ok=True)
     # A temporary name of this process's own (mkstemp's random name, when it is taken), written with
-    # os.write: an import writes thousands of files, and a file object costs two more system calls.
-    tmp = str(path.parent / f".{path.name}.{os.getpid()}.tmp")
+    # os.write: a file object costs two more system calls.
+    tmp = os.path.join(folder, f".{name}.{os.getpid()}.tmp")
     try:
         try:
             write_new(tmp, data, os.O_EXCL, 0o600)
         except FileExistsError:
-            fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+            fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=folder or ".")
             os.close(fd)
             write_new(tmp, data)
         os.replace(tmp, path)  # atomic: a reader (or a killed import) sees the old or the new file
@@ -161,6 +163,7 @@ def import_pages(content: Path, raws: list[Path], force: bool = False, log=print
 
     start = time.perf_counter()
     on_disk = _Listing(articles_dir)
+    articles_str = str(articles_dir)
     for n, prep in enumerate(prepared, 1):
         raw, article = prep.raw, prep.article
         report.diagnostics += prep.diagnostics
@@ -177,12 +180,12 @@ def import_pages(content: Path, raws: list[Path], force: bool = False, log=print
             ids, review = (ex.leaders, ex.events, ex.agreements), review + tuple(ex.review)
         previous = state.articles.get(raw.name)
         name = previous["file"] if previous else _free_name(article.slug, raw.name, claimed, on_disk)
-        path = articles_dir / name
+        path = os.path.join(articles_str, name)
         # frontmatter.dump() of the article with its entities, from the parts prepared with the page
         text = b"".join((prep.head, frontmatter.entity_lines(*ids).encode("utf-8"), prep.raw_line,
                          frontmatter.review_lines(review).encode("utf-8"), b"---\n\n", prep.body.strip(b"\n"), b"\n"))
         if on_disk.exists(name):
-            current = path.read_bytes()
+            current = Path(path).read_bytes()
             if current == text:
                 report.unchanged.append(name)
                 state.articles[raw.name] = {"file": name, "sha256": sha256(text)}
@@ -191,12 +194,12 @@ def import_pages(content: Path, raws: list[Path], force: bool = False, log=print
                 continue
             edited = previous is None or sha256(current) != previous["sha256"]
             if edited and not force:
-                report.kept.append((str(path), "changed by an editor since it was imported"))
+                report.kept.append((path, "changed by an editor since it was imported"))
                 continue
             if edited:
-                report.forced.append(str(path))
+                report.forced.append(path)
         elif previous is not None and not force:
-            report.kept.append((str(path), "deleted by an editor since it was imported"))
+            report.kept.append((path, "deleted by an editor since it was imported"))
             continue
         if ex is not None:
             add_entities(ex)
