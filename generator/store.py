@@ -178,16 +178,17 @@ def import_pages(content: Path, raws: list[Path], force: bool = False, log=print
                 draft = entities.read(prep.whole_article(), reg)
             ex = entities.reconcile(draft, reg)
             ids, review = (ex.leaders, ex.events, ex.agreements), review + tuple(ex.review)
-        previous = state.articles.get(raw.name)
-        name = previous["file"] if previous else _free_name(article.slug, raw.name, claimed, on_disk)
-        path = os.path.join(articles_str, name)
         # frontmatter.dump() of the article with its entities, from the parts prepared with the page
         text = b"".join((prep.head, frontmatter.entity_lines(*ids).encode("utf-8"), prep.raw_line,
                          frontmatter.review_lines(review).encode("utf-8"), b"---\n\n", prep.body.strip(b"\n"), b"\n"))
+        previous = state.articles.get(raw.name)
+        name = previous["file"] if previous else _free_name(article.slug, raw.name, claimed, on_disk, text)
+        path = os.path.join(articles_str, name)
         if on_disk.exists(name):
             current = Path(path).read_bytes()
             if current == text:
                 report.unchanged.append(name)
+                claimed[name] = raw.name  # (a file taken again after a stopped import was no one's)
                 state.articles[raw.name] = {"file": name, "sha256": sha256(text)}
                 if ex is not None:
                     add_entities(ex)
@@ -225,12 +226,14 @@ def import_pages(content: Path, raws: list[Path], force: bool = False, log=print
     return report
 
 
-def _free_name(slug: str, raw_name: str, claimed: dict[str, str], on_disk: "_Listing") -> str:
-    """slug.md, or slug-2.md, … when another raw page's article (or an editor's file) has the name."""
+def _free_name(slug: str, raw_name: str, claimed: dict[str, str], on_disk: "_Listing", text: bytes) -> str:
+    """slug.md, or slug-2.md, … when another raw page's article (or an editor's file) has the name.
+    A file no record claims that holds text already is this page's article, written by an import
+    stopped before it could record it: taken again, not doubled by a slug-2.md."""
     for n in range(1, 1000):
         name = f"{slug}.md" if n == 1 else f"{slug}-{n}.md"
         owner = claimed.get(name)
-        if owner == raw_name or (owner is None and not on_disk.exists(name)):
+        if owner == raw_name or (owner is None and (not on_disk.exists(name) or on_disk.holds(name, text))):
             return name
     raise RuntimeError(f"no free file name for {slug}")
 
@@ -254,6 +257,13 @@ class _Listing:
         if self.names is not None and name not in self.names:
             return False
         return (self.folder / name).exists()
+
+    def holds(self, name: str, data: bytes) -> bool:
+        """Whether the file has exactly these bytes."""
+        try:
+            return (self.folder / name).read_bytes() == data
+        except OSError:
+            return False
 
     def wrote(self, name: str) -> None:
         if self.names is not None:

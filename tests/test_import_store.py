@@ -63,6 +63,22 @@ def test_reimport_of_unchanged_pages_changes_no_byte(content):
     assert before == after
 
 
+def test_an_import_stopped_before_its_record_is_not_doubled_by_the_next(content, capsys):
+    # A first import killed midway has written articles but not yet its record of them: the next
+    # one takes each file that holds what it would write, rather than writing a slug-2.md beside it.
+    for seed in SEEDS:
+        shutil.copy(seed, content / "raw")
+    assert run(content) == 0
+    written = {p.name: p.read_bytes() for p in articles(content)}
+    record = (content / ".import-state.json").read_bytes()
+    (content / ".import-state.json").unlink()
+    capsys.readouterr()
+    assert run(content) == 0
+    assert {p.name: p.read_bytes() for p in articles(content)} == written
+    assert f"{len(written)} unchanged" in capsys.readouterr().out
+    assert (content / ".import-state.json").read_bytes() == record
+
+
 def test_editor_changes_are_left_alone_and_reported(content, capsys):
     run(content)
     [path] = articles(content)
