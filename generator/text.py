@@ -31,17 +31,10 @@ _OLD_TONE_HINT = re.compile("(?i)[ou][àáảãạèéẻẽẹỳýỷỹỵ](?
 _TONED_AE = "ÀÁÃÈÉàáãèéẠạẢảẸẹẺẻẼẽ"
 _TONED_AE_MORE = "ẬậẶặỆệ"
 _TONED_Y = "ÝýỲỳỴỵỶỷỸỹ"
-_OLD_TONE_MAYBE = re.compile(f"[oOuU](?:(?<=[oO])(?:[{_TONED_AE}](?![A-Za-z0-9_])|[{_TONED_AE_MORE}])"
-                             f"|(?<=[uU])[{_TONED_Y}](?![A-Za-z0-9_]))")
-# The same, one pattern per first letter (see scan.py): a whole page is looked at, and most hold no match.
-_OLD_TONE_BY_LETTER = Alternatives(
+# One pattern per first letter (see scan.py): a whole page is looked at, and most hold no match.
+_OLD_TONE_MAYBE = Alternatives(
     [re.compile(f"{o}(?:[{_TONED_AE}](?![A-Za-z0-9_])|[{_TONED_AE_MORE}])") for o in "oO"]
     + [re.compile(f"{u}[{_TONED_Y}](?![A-Za-z0-9_])") for u in "uU"])
-
-
-def _old_tone_maybe(text: str) -> list[re.Match]:
-    """_OLD_TONE_MAYBE.finditer(text), as a list."""
-    return list(_OLD_TONE_BY_LETTER.finditer(text))
 
 
 def _move_tone(m: re.Match) -> str:
@@ -59,7 +52,7 @@ def normalize(text: str, odd: bool | None = None) -> str:
     text = unicodedata.normalize("NFC", text)
     # Decomposing a whole page cost more than the rest of its normalisation, and a mark moves only
     # within a line ("\n" composes with nothing), so only the lines where one may move are decomposed.
-    maybe = _old_tone_maybe(text)
+    maybe = list(_OLD_TONE_MAYBE.finditer(text))
     if not maybe or not _OLD_TONE_HINT.search(text):  # the common case: nothing to move
         return text
     parts, done = [], 0

@@ -20,10 +20,9 @@ __all__ = ["Draft", "Extraction", "LeadersSince", "article_text", "extract", "le
 
 
 # Photo credits inside captions and body lines: "(Ảnh: Thống Nhất/TTXVN)", "- Ảnh: VGP/Nhật Bắc", "ẢNH: TTXVN".
-# The pattern opens with the word so the engine skips ahead by its first letters.
-_CREDIT = re.compile(r"(?:Ảnh|ẢNH|Nguồn|Photo|Video|Clip)(?: minh họa)?\s*:[^\n)\]]*[)\]]?")
-_CREDIT_BY_LETTER = Alternatives([re.compile(first + r"(?: minh họa)?\s*:[^\n)\]]*[)\]]?")
-                                  for first in ("Ả(?:nh|NH)", "Nguồn", "Photo", "Video", "Clip")])  # see scan.py
+# One pattern per opening word, which the engine skips ahead to by its first letter (see scan.py).
+_CREDIT = Alternatives([re.compile(first + r"(?: minh họa)?\s*:[^\n)\]]*[)\]]?")
+                        for first in ("Ả(?:nh|NH)", "Nguồn", "Photo", "Video", "Clip")])
 # Headings of the blocks that follow an article on its page; the importer drops them, this is a guard.
 _TRAILERS = frozenset(map(fold, (
     "tin liên quan", "có thể bạn quan tâm", "tin cùng chuyên mục", "đọc nhiều", "tin bài liên quan",
@@ -38,7 +37,7 @@ def article_text(article: Article) -> str:
             break
         body.append(line)
     parts = [article.title or "", article.lead or "", "\n".join(body), *article.captions]
-    return _CREDIT_BY_LETTER.sub(" ", "\n\n".join(p for p in parts if p))
+    return _CREDIT.sub(" ", "\n\n".join(p for p in parts if p))
 
 
 def extract(article: Article, registry: Registry) -> Extraction:
