@@ -21,7 +21,7 @@ from typing import Iterator
 
 from . import frontmatter
 from .importer import Knowledge, import_bytes
-from .model import Article, Diagnostic, error
+from .model import Article, Diagnostic, error, pickled_by_values
 from .parallel import fork_imap
 from .registry import Registry
 
@@ -34,13 +34,15 @@ except ImportError:
 AHEAD_MIN = 100  # fewer pages are prepared in-process: forking would cost more than it saves
 
 
+@pickled_by_values
 @dataclass(frozen=True)
 class Prepared:
     """One raw page, ready for the store (article None: nothing to store, see diagnostics).
 
     The article's body travels apart, as the UTF-8 bytes the store writes: a page prepared in
-    another process then reaches the store without the body being decoded and encoded again."""
-    raw: Path
+    another process then reaches the store without the body being decoded and encoded again. The
+    raw page's path does not travel: the store has the list the pages are prepared in order of
+    (a path costs more to unpickle than the article)."""
     diagnostics: tuple[Diagnostic, ...] = ()
     article: Article | None = None     # without entities, and with an empty body: see body
     body: bytes = b""
@@ -55,33 +57,35 @@ class Prepared:
         return replace(self.article, body=self.body.decode("utf-8"))
 
 
-def prepare(raw: Path, know: Knowledge, reg: Registry, ahead: bool = False) -> Prepared:
+def prepare(raw: Path, know: Knowledge, reg: Registry, ahead: bool = False, known: int = 0) -> Prepared:
     """Read, import and read the entities of one raw page against reg (ahead: keep what the store
-    needs to tell whether the reading still holds)."""
+    needs to tell whether the reading still holds, and how many of its batches of leaders reg has)."""
     try:
         with open(raw, "rb", buffering=0) as f:  # unbuffered: one read, without Path.read_bytes's layers
             data = f.readall()
     except OSError as exc:
-        return Prepared(raw, (error(f"cannot read: {exc.strerror}", str(raw), None, "import"),))
+        return Prepared((error(f"cannot read: {exc.strerror}", str(raw), None, "import"),))
     article, found = import_bytes(data, raw.name, know)
     diagnostics = tuple(replace(d, file=str(raw)) for d in found)
     if article is None:
-        return Prepared(raw, diagnostics)
+        return Prepared(diagnostics)
     draft = kept = None
     if entities is not None:
         text = entities.article_text(article)
         folded, sp, caps = text_forms(text)
         draft = entities.read(article, reg, (text, folded, sp, caps))
         kept = (sp, caps) if ahead else None
-    return Prepared(raw, diagnostics, replace(article, body=""), article.body.encode("utf-8"), draft,
-                    frontmatter.head_lines(article).encode("utf-8"), frontmatter.raw_lines(article).encode("utf-8"), kept)
+    return Prepared(diagnostics, replace(article, body=""), article.body.encode("utf-8"), draft,
+                    frontmatter.head_lines(article).encode("utf-8"), frontmatter.raw_lines(article).encode("utf-8"), kept,
+                    known)
 
 
 class Pages:
-    """prepare() for each raw page, in order (iterate); tell it the leaders the store adds after each
-    page (leaders_added), which pages prepared from then on know."""
+    """(raw page, prepare() of it) for each raw page, in order (iterate); tell it the leaders the
+    store adds after each page (leaders_added), which pages prepared from then on know."""
 
     def __init__(self, raws: list[Path], know: Knowledge, reg: Registry, jobs: int):
+        self._raws = raws
         self._log = None
         if jobs > 1 and len(raws) >= AHEAD_MIN:
             if entities is not None:
@@ -97,8 +101,8 @@ class Pages:
         else:  # each page prepared when asked for, against reg as it is then
             self._pages = (prepare(raw, know, reg) for raw in raws)
 
-    def __iter__(self) -> Iterator[Prepared]:
-        return iter(self._pages)
+    def __iter__(self) -> Iterator[tuple[Path, Prepared]]:
+        return zip(self._raws, self._pages)
 
     def leaders_added(self, leaders: list) -> None:
         """The store added these leaders (those of one page): pages prepared from now on know them."""
@@ -107,7 +111,7 @@ class Pages:
 
 
 def prepare_all(raws: list[Path], know: Knowledge, reg: Registry, jobs: int) -> Pages:
-    """prepare() for each raw page, in order. With jobs > 1 and enough pages, pages are prepared
+    """(raw page, prepare() of it) for each raw page, in order. With jobs > 1 and enough pages, pages are prepared
     ahead in forked processes, each against reg's leaders as the store had added them when its
     preparing began; otherwise each is prepared when asked for, against reg as it is then."""
     return Pages(raws, know, reg, jobs)
@@ -116,8 +120,7 @@ def prepare_all(raws: list[Path], know: Knowledge, reg: Registry, jobs: int) -> 
 def _prepare_ahead(raw: Path, know: Knowledge, reg: Registry, log: "_LeaderLog") -> Prepared:
     # Leaders published before this page is prepared come from pages before it: the store works
     # through pages in order and cannot have stored this one yet.
-    known = log.catch_up(reg)
-    return replace(prepare(raw, know, reg, ahead=True), known=known)
+    return prepare(raw, know, reg, ahead=True, known=log.catch_up(reg))
 
 
 class _LeaderLog:

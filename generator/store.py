@@ -164,8 +164,8 @@ def import_pages(content: Path, raws: list[Path], force: bool = False, log=print
     start = time.perf_counter()
     on_disk = _Listing(articles_dir)
     articles_str = str(articles_dir)
-    for n, prep in enumerate(prepared, 1):
-        raw, article = prep.raw, prep.article
+    for n, (raw, prep) in enumerate(prepared, 1):
+        article = prep.article
         report.diagnostics += prep.diagnostics
         if article is None:
             continue

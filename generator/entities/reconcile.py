@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from ..model import Agreement, Event, Leader, Review
+from ..model import Agreement, Event, Leader, Review, pickled_by_values
 from ..registry import Registry
 from . import agreements as docs
 from .events import Found, match, new_event
@@ -28,6 +28,7 @@ class Extraction:
     review: tuple[Review, ...]      # marks for the article's own `review` list
 
 
+@pickled_by_values  # sent from the processes that read articles ahead to the one that stores them
 @dataclass(frozen=True)
 class Draft:
     """What an article reports, read against one registry's leaders, not yet matched to events and
