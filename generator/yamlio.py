@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 
 import yaml
@@ -75,18 +76,29 @@ def simple_scalar(text: str) -> str | None:
     return text
 
 
+# Keys and short values (the outlet, the language, a field name, an author) come back in every
+# article an import writes: each is worked out once. Long texts (titles, leads) are not kept.
+_short_scalar = functools.lru_cache(maxsize=4096)(simple_scalar)
+_SHORT = 40
+
+
+def _scalar(text: str) -> str | None:
+    """simple_scalar(text), remembered for short texts."""
+    return _short_scalar(text) if len(text) <= _SHORT else simple_scalar(text)
+
+
 def _block(mapping: dict, indent: str) -> str | None:
     """A non-empty block mapping's lines at indent, as dump() writes them; None when any key or
     value is not simple. Sequences in a mapping are not indented (PyYAML's way)."""
     out = []
     for key, value in mapping.items():
-        name = simple_scalar(key) if type(key) is str and len(key) < 100 else None
+        name = _scalar(key) if type(key) is str and len(key) < 100 else None
         if name is None:
             return None
         if value is None:
             out.append(f"{indent}{name}: null\n")
         elif type(value) is str:
-            text = simple_scalar(value)
+            text = _scalar(value)
             if text is None:
                 return None
             out.append(f"{indent}{name}: {text}\n")
@@ -107,7 +119,7 @@ def _block(mapping: dict, indent: str) -> str | None:
             out.append(f"{indent}{name}:\n")
             for item in value:
                 if type(item) is str:
-                    text = simple_scalar(item)
+                    text = _scalar(item)
                     if text is None:
                         return None
                     out.append(f"{indent}- {text}\n")
