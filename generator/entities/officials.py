@@ -79,6 +79,11 @@ def name_shape(toks: list[_Tok]) -> str | None:
     return None
 
 
+def _may_open_name(word: str) -> bool:
+    """Whether a name name_shape takes may open with this word: a surname, or a Lao word."""
+    return word.lower() in SURNAMES or "-" in word or _LAO_WORD.match(word) is not None
+
+
 def _continues(toks: list[_Tok], j: int) -> bool:
     """Whether token j is a capitalised word one space after token j - 1 (in the same run)."""
     t = toks[j]
@@ -98,12 +103,13 @@ def find_officials(text: str, sp: str, vocab, taken: list[tuple[int, int]], caps
     """Names after a title (or before ', title') that no registry mention already covers, in text order.
 
     sp is the spaced folded text and scanned its words (see phrases); only the stretches around
-    titles where a name may stand (_may_name) are cut into tokens, so a long article without
-    titles costs one dictionary scan.
+    titles where a name may stand, and only the part of each that a walk may read (_read_span),
+    are cut into tokens, so a long article without titles costs one dictionary scan.
     """
     if text.isascii():
         return []  # an edition without diacritics (or not in Vietnamese): capitals tell too little
-    named_at = sorted(s for s, _e in taken)
+    spans = sorted(taken)
+    named_at = [s for s, _e in spans]
     # A title followed closely by a registry name needs no look (the common "Tổng Bí thư Tô Lâm",
     # "Chủ tịch nước Lào Thongloun Sisoulith"), unless a name may stand before it ("Trần Quốc Cường, Bí thư …").
     caps = cased(text) if caps is None else caps
@@ -118,12 +124,13 @@ def find_officials(text: str, sp: str, vocab, taken: list[tuple[int, int]], caps
     covered = _covered(taken)
     found: dict[str, Official] = {}
     for seg_start, seg_end, seg_hits in _segments(text, hits):
-        if not any(_may_name(text, s, e) for s, e in seg_hits):
+        read = _read_span(text, seg_start, seg_end, seg_hits, spans, named_at)
+        if read is None:
             continue  # most stretches: cutting them into tokens would find nothing
-        toks = _tokens(text, seg_start, seg_end)
+        toks = _tokens(text, *read)
         starts = [t.start for t in toks]
         title_at = {}
-        for s, e in hits:
+        for s, e in seg_hits:
             k = bisect.bisect_left(starts, s)  # the token that starts at s, if one does
             if k == len(starts) or starts[k] != s:
                 continue
@@ -170,35 +177,78 @@ def _segments(text: str, hits: list[tuple[int, int]]) -> list[tuple[int, int, li
     return [(lo, hi, inside) for lo, hi, inside in out]
 
 
+def _read_span(text: str, start: int, end: int, hits: list[tuple[int, int]], spans: list[tuple[int, int]],
+               named_at: list[int]) -> tuple[int, int] | None:
+    """The part of the stretch text[start:end] around these titles whose tokens _after_title and
+    _before_title may need, or None when neither can find a name there.
+
+    Every walk after a title ends at the first stop mark after it at the latest, as it does at
+    the end of the tokens (a mark is a token of its own and no word, so a name's run of words
+    and the role after a title end there too); the tokens before the first title are read only
+    when a name may stand before one. The part's tokens are the stretch's: it starts after a
+    space (or where the stretch does), and no token holds a space.
+    """
+    preceded = any(_name_may_precede(text, s) for s, _e in hits)
+    if not preceded and not any(_name_may_follow(text, e, spans, named_at) for _s, e in hits):
+        return None
+    if not preceded:
+        start = max(start, text.rfind(" ", start, hits[0][0]) + 1)
+    m = _STOP_MARK.search(text, max(e for _s, e in hits), end)
+    return start, m.start() if m else end
+
+
+_STOP_MARK = re.compile("[" + re.escape("".join(sorted(_STOP_PUNCT))) + "]")
 # What ends the stretch after a title that _after_title walks: a stop mark, or a new line.
 _WALK_END = re.compile("[" + re.escape("".join(sorted(_STOP_PUNCT))) + "\n]")
 
 
-def _may_name(text: str, s: int, e: int) -> bool:
-    """Whether the title at text[s:e] may have an official's name after it or before it, by what
-    _after_title and _before_title need at least: after it, two capitalised words one space (or
-    '_') apart, the first before the next stop mark or new line; before it, ',' or a dash."""
+def _name_may_follow(text: str, e: int, spans: list[tuple[int, int]], named_at: list[int]) -> bool:
+    """Whether the title ending at e may have an official's name after it, by what _after_title
+    needs at least: two capitalised words one space (or '_') apart, the first of which may open
+    a name (_may_open_name) and stands among the first 13 tokens, before the next stop mark or
+    new line, before the first registry name from e on (spans, sorted, and their starts), and
+    with no stop word and no four lower-case words in a row before it."""
     if text[e:e + 1] == "-":  # the title's last word may run on ("tướng-…"): the tokens decide
         return True
     m = _WALK_END.search(text, e)
     end = m.start() if m else len(text)
-    prev_cap = -2  # where the last capitalised word ended, when it ended right before this token
+    k = bisect.bisect_left(named_at, e)
+    named, named_end = spans[k] if k < len(spans) else (len(text), len(text))
+    prev_cap = -2  # where the last capitalised word that may open a name ended
+    lower_run = 0
     pos, find = e, text.find
     # Tokens start at e (the title ends a word there) as they do in the segment; the one after a
     # name's first word starts at most one character past end.
-    for t in _TOKEN.findall(text, e, min(len(text), end + 2)):
+    for n, t in enumerate(_TOKEN.findall(text, e, min(len(text), end + 2))):
         start = find(t, pos)
         pos = start + len(t)
-        if t[0].isalpha() and t[0].isupper():
-            if start == prev_cap + 1:
-                return True
-            prev_cap = pos if start < end else -2
-        else:
-            prev_cap = -2
+        if pos > named and start < named_end:
+            return False  # a registry name: the walk stops at it
+        if t[0].isalpha():
+            if t[0].isupper():
+                if start == prev_cap + 1:
+                    return True
+                prev_cap = pos if start < end and n <= 12 and _may_open_name(t) else -2
+                lower_run = 0
+                continue
+            if t in _STOP_WORDS or lower_run == 3:
+                return False
+            lower_run += 1
+        prev_cap = -2
+    return False
+
+
+def _name_may_precede(text: str, s: int) -> bool:
+    """Whether the title starting at s may have an official's name before it, by what
+    _before_title needs at least: ',' or a dash right before it (white space and '_' aside), and
+    a capitalised word right before that."""
     j = s - 1
     while j >= 0 and (text[j].isspace() or text[j] == "_"):
         j -= 1
-    return j >= 0 and text[j] in ",-–"
+    if j < 0 or text[j] not in ",-–":
+        return False
+    before = _TOKEN.findall(text, text.rfind(" ", 0, j) + 1, j)  # from a space: tokens align
+    return not before or (before[-1][0].isalpha() and before[-1][0].isupper())
 
 
 def _tokens(text: str, start: int, end: int) -> list[_Tok]:
