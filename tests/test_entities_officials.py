@@ -104,6 +104,7 @@ _PIECE = st.one_of(*(st.sampled_from([_PIECES.index(p) for p in kind])
 @example([_PIECES.index(p) for p in ("Đại sứ", "cán bộ tỉnh", "Lê Quang Tùng")], [" "] * 30, [])  # three lower-case words
 @example([_PIECES.index(p) for p in ("Đại sứ", "1-2-3-4-5-6", "12", "Lê Quang Tùng")], [" "] * 30, [])  # 12 tokens on
 @example([_PIECES.index(p) for p in ("Thủ tướng", "và", "Lê Quang Tùng")], [" "] * 30, [])
+@example([_PIECES.index(p) for p in ("Đại sứ", "Bun-chăn", "Sỉ-vông-phăn")], [" "] * 30, [])  # hyphens inside
 @given(st.lists(_PIECE, min_size=1, max_size=30), st.lists(st.sampled_from(["", " ", "\n"]), min_size=30, max_size=30),
        st.lists(st.integers(0, 29), max_size=4))
 def test_stretches_passed_over_would_have_named_no_one(pieces, joins, named):
@@ -129,3 +130,16 @@ def test_a_name_opens_with_a_word_that_may_open_one(words):
     toks = officials_mod._tokens(text, 0, len(text))
     if officials_mod.name_shape(toks):
         assert officials_mod._may_open_name(toks[0].text)
+
+
+@given(st.lists(st.sampled_from(["Lê", "lê", "Bun-chăn", "𝐀b", "ǅa", "Ⓐb", "²", "x", "Đ", "-", ",", " ", "_", "\n", "  "]),
+                max_size=12).map("".join))
+@example("𝐀b 𝐀b")  # capitals beyond the BMP
+@example("Bun-chăn_Lê")
+@settings(max_examples=500)
+def test_two_capitalised_words_are_a_capital_pair(text):
+    """_name_may_follow walks the tokens only where _CAPITAL_PAIR finds two capitalised words one
+    space apart: it finds them wherever the tokens hold them."""
+    toks = officials_mod._tokens(text, 0, len(text))
+    if any(a.word and a.cap and b.word and b.cap and b.start == a.end + 1 for a, b in zip(toks, toks[1:])):
+        assert officials_mod._CAPITAL_PAIR.search(text)

@@ -200,6 +200,12 @@ def _read_span(text: str, start: int, end: int, hits: list[tuple[int, int]], spa
 _STOP_MARK = re.compile("[" + re.escape("".join(sorted(_STOP_PUNCT))) + "]")
 # What ends the stretch after a title that _after_title walks: a stop mark, or a new line.
 _WALK_END = re.compile("[" + re.escape("".join(sorted(_STOP_PUNCT))) + "\n]")
+# A capital letter (str.isalpha() and isupper()); beyond the BMP any character, since a class that
+# lists those few is slow to test (the engine goes through its ranges one by one).
+_CAPITAL = "[" + re.escape("".join(filter(str.isalpha, filter(str.isupper, map(chr, range(0x10000)))))) + \
+    "\U00010000-\U0010ffff]"
+# Two capitalised words one space (or '_') apart, as two tokens (which hold no white space or '_').
+_CAPITAL_PAIR = re.compile(_CAPITAL + r"[^\s_]*+[\s_]" + _CAPITAL)
 
 
 def _name_may_follow(text: str, e: int, spans: list[tuple[int, int]], named_at: list[int]) -> bool:
@@ -212,14 +218,17 @@ def _name_may_follow(text: str, e: int, spans: list[tuple[int, int]], named_at: 
         return True
     m = _WALK_END.search(text, e)
     end = m.start() if m else len(text)
+    # Tokens start at e (the title ends a word there) as they do in the segment; the one after a
+    # name's first word starts at most one character past end.
+    stop = min(len(text), end + 2)
+    if not _CAPITAL_PAIR.search(text, e, stop):
+        return False  # most titles: no two capitalised words, so no need to walk the tokens
     k = bisect.bisect_left(named_at, e)
     named, named_end = spans[k] if k < len(spans) else (len(text), len(text))
     prev_cap = -2  # where the last capitalised word that may open a name ended
     lower_run = 0
     pos, find = e, text.find
-    # Tokens start at e (the title ends a word there) as they do in the segment; the one after a
-    # name's first word starts at most one character past end.
-    for n, t in enumerate(_TOKEN.findall(text, e, min(len(text), end + 2))):
+    for n, t in enumerate(_TOKEN.findall(text, e, stop)):
         start = find(t, pos)
         pos = start + len(t)
         if pos > named and start < named_end:
