@@ -108,9 +108,10 @@ _PIECE = st.one_of(*(st.sampled_from([_PIECES.index(p) for p in kind])
 @given(st.lists(_PIECE, min_size=1, max_size=30), st.lists(st.sampled_from(["", " ", "\n"]), min_size=30, max_size=30),
        st.lists(st.integers(0, 29), max_size=4))
 def test_stretches_passed_over_would_have_named_no_one(pieces, joins, named):
-    """find_officials cuts into tokens only the part of each stretch its walks may read
-    (_read_span), and skips a stretch where no name may stand: what it finds is what it would
-    find cutting every stretch whole. named: the pieces a registry name covers."""
+    """find_officials skips a stretch where no name may stand before (_name_may_precede) or after
+    (_name_may_follow) a title, and cuts into tokens only the part of the others its walks may
+    read (_read_span): what it finds is what it would find cutting every stretch whole. named:
+    the pieces a registry name covers."""
     text, taken = "", []
     for n, (p, j) in enumerate(zip(pieces, joins)):
         if n in named:
@@ -118,7 +119,8 @@ def test_stretches_passed_over_would_have_named_no_one(pieces, joins, named):
         text += _PIECES[p] + j
     sp = spaced(fold(text))
     found = find_officials(text, sp, None, taken)
-    with mock.patch.object(officials_mod, "_read_span", lambda text, start, end, *a: (start, end)):
+    with mock.patch.object(officials_mod, "_name_may_precede", lambda *a: True), \
+            mock.patch.object(officials_mod, "_read_span", lambda text, start, end, *a: (start, end)):
         assert find_officials(text, sp, None, taken) == found
 
 

@@ -119,15 +119,18 @@ def find_officials(text: str, sp: str, vocab, taken: list[tuple[int, int]], caps
     hits = [(s, e) for s, e, p in sorted(found_titles)
             if (text[s].isupper() or p == "dong chi")
             and not (_registry_follows(text, e, named_at) and text[max(0, s - 2):s] not in (", ", "- ", "– "))]
-    if not hits:
+    # Whether a name may stand before each title, or after one (most titles have neither): only
+    # the stretches around those are cut into tokens.
+    before = [_name_may_precede(text, s) for s, _e in hits]
+    if not any(before) and not _name_may_follow_one(text, hits, spans, named_at):
         return []
-    covered = _covered(taken)
+    covered = _covered(spans)
     found: dict[str, Official] = {}
-    for seg_start, seg_end, seg_hits in _segments(text, hits):
-        read = _read_span(text, seg_start, seg_end, seg_hits, spans, named_at)
-        if read is None:
-            continue  # most stretches: cutting them into tokens would find nothing
-        toks = _tokens(text, *read)
+    for seg_start, seg_end, i, j in _segments(text, hits):
+        seg_hits, preceded = hits[i:j], any(before[i:j])
+        if not preceded and not _name_may_follow_one(text, seg_hits, spans, named_at):
+            continue
+        toks = _tokens(text, *_read_span(text, seg_start, seg_end, seg_hits, preceded))
         starts = [t.start for t in toks]
         title_at = {}
         for s, e in seg_hits:
@@ -161,26 +164,25 @@ def _registry_follows(text: str, end: int, named_at: list[int]) -> bool:
     return not _CLAUSE_END.search(text, end, named_at[i])
 
 
-def _segments(text: str, hits: list[tuple[int, int]]) -> list[tuple[int, int, list[tuple[int, int]]]]:
+def _segments(text: str, hits: list[tuple[int, int]]) -> list[tuple[int, int, int, int]]:
     """Stretches of text around titles (a name may stand 200 characters after one, or just before
-    it), each with the titles in it."""
-    out: list[list] = []
-    for s, e in sorted(hits):
+    it), each with the titles in it: hits[i:j] (hits are sorted)."""
+    out: list[list[int]] = []
+    for n, (s, e) in enumerate(hits):
         lo = text.rfind(" ", 0, max(0, s - 90)) + 1
         hi = text.find(" ", min(len(text), e + 180))
         hi = len(text) if hi < 0 else hi
         if out and lo <= out[-1][1]:
             out[-1][1] = max(out[-1][1], hi)
-            out[-1][2].append((s, e))
+            out[-1][3] = n + 1
         else:
-            out.append([lo, hi, [(s, e)]])
-    return [(lo, hi, inside) for lo, hi, inside in out]
+            out.append([lo, hi, n, n + 1])
+    return [(lo, hi, i, j) for lo, hi, i, j in out]
 
 
-def _read_span(text: str, start: int, end: int, hits: list[tuple[int, int]], spans: list[tuple[int, int]],
-               named_at: list[int]) -> tuple[int, int] | None:
+def _read_span(text: str, start: int, end: int, hits: list[tuple[int, int]], preceded: bool) -> tuple[int, int]:
     """The part of the stretch text[start:end] around these titles whose tokens _after_title and
-    _before_title may need, or None when neither can find a name there.
+    _before_title may need (preceded: whether a name may stand before one of them).
 
     Every walk after a title ends at the first stop mark after it at the latest, as it does at
     the end of the tokens (a mark is a token of its own and no word, so a name's run of words
@@ -188,9 +190,6 @@ def _read_span(text: str, start: int, end: int, hits: list[tuple[int, int]], spa
     when a name may stand before one. The part's tokens are the stretch's: it starts after a
     space (or where the stretch does), and no token holds a space.
     """
-    preceded = any(_name_may_precede(text, s) for s, _e in hits)
-    if not preceded and not any(_name_may_follow(text, e, spans, named_at) for _s, e in hits):
-        return None
     if not preceded:
         start = max(start, text.rfind(" ", start, hits[0][0]) + 1)
     m = _STOP_MARK.search(text, max(e for _s, e in hits), end)
@@ -245,6 +244,12 @@ def _name_may_follow(text: str, e: int, spans: list[tuple[int, int]], named_at: 
             lower_run += 1
         prev_cap = -2
     return False
+
+
+def _name_may_follow_one(text: str, hits: list[tuple[int, int]], spans: list[tuple[int, int]],
+                         named_at: list[int]) -> bool:
+    """Whether a name may stand after one of these titles (_name_may_follow)."""
+    return any(_name_may_follow(text, e, spans, named_at) for _s, e in hits)
 
 
 def _name_may_precede(text: str, s: int) -> bool:
