@@ -66,7 +66,7 @@ def _is_place(words: list[str]) -> bool:
 def name_shape(toks: list[_Tok]) -> str | None:
     """'VN' for a Vietnamese personal name, 'LA' for a Lao one, None when the words are no name."""
     words = [t.text for t in toks]
-    if not 2 <= len(words) <= 4 or not all(t.word and t.cap for t in toks):
+    if not 2 <= len(words) <= 4 or not _may_open_name(words[0]) or not all(t.word and t.cap for t in toks):
         return None
     if any(_is_place(words[:p]) for p in range(1, len(words) + 1)):
         return None  # "Cao Bằng …", "Hà Tĩnh …": a province, not a surname
@@ -80,7 +80,8 @@ def name_shape(toks: list[_Tok]) -> str | None:
 
 
 def _may_open_name(word: str) -> bool:
-    """Whether a name name_shape takes may open with this word: a surname, or a Lao word."""
+    """Whether a name name_shape takes may open with this word: a surname, or a Lao word (as the
+    checks below ask of a name's first word)."""
     return word.lower() in SURNAMES or "-" in word or _LAO_WORD.match(word) is not None
 
 
@@ -92,10 +93,13 @@ def _continues(toks: list[_Tok], j: int) -> bool:
 
 def _name_at(toks: list[_Tok], i: int) -> int:
     """Length of the name starting at token i (0 if none): the whole run of capitalised words, up to a boundary."""
-    j = i + 1 if toks[i].word and toks[i].cap else i
+    t = toks[i]
+    if not (t.word and t.cap and _may_open_name(t.text)):
+        return 0  # most capitalised words: no name opens with them, whatever follows
+    j = i + 1
     while j < len(toks) and _continues(toks, j):
         j += 1
-    return j - i if j - i >= 2 and name_shape(toks[i:j]) else 0
+    return j - i if name_shape(toks[i:j]) else 0
 
 
 def find_officials(text: str, sp: str, vocab, taken: list[tuple[int, int]], caps: str | None = None,
@@ -304,8 +308,8 @@ def _after_title(text, toks, k, end_k, title_at, covered) -> Official | None:
             continue
         if t.cap:
             lower_run = 0
-            n = _name_at(toks, i) if _may_start_name(toks, end_k, i) else 0
-            if n:
+            n = _name_at(toks, i)
+            if n and _may_start_name(toks, end_k, i):
                 name_toks = toks[i:i + n]
                 nxt = toks[i + n] if i + n < len(toks) else None
                 if (nxt is not None and nxt.word and nxt.cap) or covered(name_toks[0].start, name_toks[-1].end):
