@@ -99,8 +99,11 @@ _PIECE = st.one_of(*(st.sampled_from([_PIECES.index(p) for p in kind])
 @example([_PIECES.index(p) for p in ("Tổng Bí thư", ",", "Thủ tướng", "Lào", "Tô Lâm", "Nguyễn", "Văn")], [" "] * 30, [4])
 @example([_PIECES.index(p) for p in ("và", ",", "Đại sứ", "Nguyễn", "Văn", ",")], ["", " ", " ", " ", ""] + [" "] * 25,
          [5])  # a registry name right after a name (a mark here)
+@example([_PIECES.index(p) for p in ("và", ",", "Đại sứ", "Lê", "Y", ",")], ["", " ", " ", " ", ""] + [" "] * 25, [5])
 @example([_PIECES.index(p) for p in ("và", ",", "Đại sứ", "_", "Lê Quang Tùng")], ["", " ", " ", ""] + [" "] * 26,
          [3])  # a name right after a registry one (a mark here)
+@example([_PIECES.index(p) for p in ("và", ",", "Đại sứ", "  ", "Lê Quang Tùng")], ["", " ", ""] + [" "] * 27,
+         [3])  # a registry "name" of white space only
 @example([_PIECES.index(p) for p in ("Đại sứ", "cán bộ tỉnh", "Lê Quang Tùng")], [" "] * 30, [])  # three lower-case words
 @example([_PIECES.index(p) for p in ("Đại sứ", "1-2-3-4-5-6", "12", "Lê Quang Tùng")], [" "] * 30, [])  # 12 tokens on
 @example([_PIECES.index(p) for p in ("Thủ tướng", "và", "Lê Quang Tùng")], [" "] * 30, [])

@@ -221,13 +221,15 @@ def _name_may_follow(text: str, e: int, spans: list[tuple[int, int]], named_at: 
         return True
     m = _WALK_END.search(text, e)
     end = m.start() if m else len(text)
-    # Tokens start at e (the title ends a word there) as they do in the segment; the one after a
-    # name's first word starts at most one character past end.
-    stop = min(len(text), end + 2)
-    if not _CAPITAL_PAIR.search(text, e, stop):
-        return False  # most titles: no two capitalised words, so no need to walk the tokens
     k = bisect.bisect_left(named_at, e)
     named, named_end = spans[k] if k < len(spans) else (len(text), len(text))
+    # Tokens start at e (the title ends a word there) as they do in the segment; the one after a
+    # name's first word starts at most one character past end. A registry name that opens with a
+    # token's character stops the walk at that token: a name must end before it.
+    stop = min(len(text), end + 2)
+    pair_stop = named if named < stop and not text[named].isspace() and text[named] != "_" else stop
+    if not _CAPITAL_PAIR.search(text, e, pair_stop):
+        return False  # most titles: no two capitalised words, so no need to walk the tokens
     prev_cap = -2  # where the last capitalised word that may open a name ended
     lower_run = 0
     pos, find = e, text.find
