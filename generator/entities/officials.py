@@ -80,8 +80,8 @@ def name_shape(toks: list[_Tok]) -> str | None:
 
 
 def _may_open_name(word: str) -> bool:
-    """Whether a name name_shape takes may open with this word: a surname, or a Lao word (as the
-    checks below ask of a name's first word)."""
+    """Whether a name name_shape takes may open with this word: a surname, a hyphenated or a Lao
+    word (what its checks ask of a name's first word)."""
     return word.lower() in SURNAMES or "-" in word or _LAO_WORD.match(word) is not None
 
 
@@ -215,8 +215,9 @@ def _name_may_follow(text: str, e: int, spans: list[tuple[int, int]], named_at: 
     """Whether the title ending at e may have an official's name after it, by what _after_title
     needs at least: two capitalised words one space (or '_') apart, the first of which may open
     a name (_may_open_name) and stands among the first 13 tokens, before the next stop mark or
-    new line, before the first registry name from e on (spans, sorted, and their starts), and
-    with no stop word and no four lower-case words in a row before it."""
+    new line, before the first registry name from e on (spans, sorted, and named_at, their
+    starts), and with no stop word and no four lower-case words in a row before it. The tokens
+    are walked only where _CAPITAL_PAIR finds two such words at all."""
     if text[e:e + 1] == "-":  # the title's last word may run on ("tướng-…"): the tokens decide
         return True
     m = _WALK_END.search(text, e)
