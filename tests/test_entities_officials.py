@@ -108,6 +108,7 @@ _PIECE = st.one_of(*(st.sampled_from([_PIECES.index(p) for p in kind])
 @example([_PIECES.index(p) for p in ("Đại sứ", "1-2-3-4-5-6", "12", "Lê Quang Tùng")], [" "] * 30, [])  # 12 tokens on
 @example([_PIECES.index(p) for p in ("Thủ tướng", "và", "Lê Quang Tùng")], [" "] * 30, [])
 @example([_PIECES.index(p) for p in ("Đại sứ", "Bun-chăn", "Sỉ-vông-phăn")], [" "] * 30, [])  # hyphens inside
+@example([_PIECES.index(p) for p in ("và", "-", "Đại sứ", "Lê Quang Tùng")], ["", "", " "] + [" "] * 27, [])  # "và-Đại"
 @given(st.lists(_PIECE, min_size=1, max_size=30), st.lists(st.sampled_from(["", " ", "\n"]), min_size=30, max_size=30),
        st.lists(st.integers(0, 29), max_size=4))
 def test_stretches_passed_over_would_have_named_no_one(pieces, joins, named):
