@@ -32,6 +32,22 @@ def test_plain_takes_the_short_way_for_vietnamese():
     assert forms(text)[1] == "tong bi thu to lam hoi dam voi dai su"
 
 
+def test_plain_is_the_translation_for_every_character():
+    """Each code point alone and beside others (another page's, a kept one, one that stays), and all at once."""
+    for cp in range(0x10000):
+        for text in (chr(cp), "a" + chr(cp) + "ạ", "“" + chr(cp), "«" + chr(cp) + "Ǣ"):
+            assert _plain(text) == text.translate(_PLAIN), hex(cp)
+    every = "".join(chr(cp) for cp in range(0x10000) if not 0xD800 <= cp < 0xE000)
+    assert _plain(every) == every.translate(_PLAIN)
+
+
+@given(st.text(st.characters(blacklist_categories=())) | st.lists(st.sampled_from(
+    ["a", "Ạ", "ơ", "\xab", "Ǣ", "ẛ", "ɏ", "“", "\ud83d", "\ude00", "😀", "\U00010000", "Ø", "\x00"])).map("".join))
+@settings(max_examples=3000, deadline=None)
+def test_plain_is_the_translation_for_any_text(text):
+    assert _plain(text) == text.translate(_PLAIN)
+
+
 @pytest.mark.parametrize("words, text, found", [
     (["to", "tong", "lam"], "to tong tongx xto lam_ lam", [(0, "to"), (3, "tong"), (23, "lam")]),
     (["bo"], "bo,bo.bo bob", [(0, "bo"), (3, "bo"), (6, "bo")]),
