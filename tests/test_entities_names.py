@@ -1,10 +1,15 @@
 """Registry leaders in text: spellings, capitals, word boundaries and the traps of issue 3."""
 from __future__ import annotations
 
+import re
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from generator.entities import extract
-from generator.entities.names import LeaderMatcher, matcher_for
+from generator.entities.lexicon import PLACE_PREFIXES
+from generator.entities.names import LeaderMatcher, _accepted, _place_before, matcher_for
 from generator.model import Leader
 
 from .entity_kit import LEADERS, article, registry
@@ -56,3 +61,56 @@ def test_leaders_in_order_of_first_mention_from_captions_too():
 def test_related_news_block_is_not_the_article():
     a = article("Tổng Bí thư Tô Lâm hội đàm.\n\nTin liên quan\n\nThủ tướng Phạm Minh Chính gặp Sonexay Siphandone.")
     assert extract(a, registry()).leaders == ("to-lam",)
+
+
+# The rule _place_before() reads backwards: the place words searched for forwards before the name.
+_PLACE_BEFORE_FORWARDS = re.compile(r"(?:^|[^\w])(?:" + "|".join(map(re.escape, PLACE_PREFIXES)) + r")\s+$",
+                                    re.IGNORECASE)
+
+
+@given(st.lists(st.sampled_from(list(PLACE_PREFIXES) + [
+    " ", "  ", "\n", "\t", "\xa0", "\u2003", "x", "_", "1", "-", ".", "(", "Á", "ſ", "K", "İ", "ı", "TP", "tp.", "Tp",
+    "THÀNH PHỐ", "Thành Phố", "thanh pho", "phố", "ố", "Kaysone", "Hồ Chí Minh", "đường mòn"]), max_size=14).map("".join))
+@settings(max_examples=3000, deadline=None)
+def test_place_before_is_the_forward_search(text):
+    for start in range(len(text) + 1):
+        assert _place_before(text, start) == bool(_PLACE_BEFORE_FORWARDS.search(text, max(0, start - 24), start)), start
+
+
+@given(st.sampled_from(["", "x", " ", "ax ", "x."]), st.sampled_from(PLACE_PREFIXES), st.integers(1, 24),
+       st.sampled_from([" ", "\n", "\t"]), st.sampled_from(["Kaysone", "", "x"]))
+@settings(max_examples=2000, deadline=None)
+def test_place_before_at_the_window_s_edges(head, prefix, spaces, space, name):
+    """The place word at the window's first character, after it or cut by it, at the text's start or not."""
+    text = head + prefix + space * spaces + name
+    for start in range(len(text) + 1):
+        assert _place_before(text, start) == bool(_PLACE_BEFORE_FORWARDS.search(text, max(0, start - 24), start)), start
+
+
+def _accepted_as_it_was(text, start, end, exact, masks, short):
+    """names._accepted before its fast paths: the capitals of each mask checked by generators, the
+    spelling lowered before it is split, the place words searched for forwards."""
+    span = text[start:end]
+    caps = [w[0].isupper() or w[0].isdigit() for w in span.replace("-", " ").split()]
+    if not any(len(m) == len(caps) and all(c or not want for c, want in zip(caps, m)) for m in masks):
+        return False
+    if not span.isascii() and " ".join(span.lower().replace("-", " ").split()) not in exact:
+        return False
+    if _PLACE_BEFORE_FORWARDS.search(text, max(0, start - 24), start):
+        return False
+    return _accepted(text, start, end, exact, masks, short) if short else True
+
+
+_NAME_WORDS = ["Tô", "tô", "TÔ", "Lâm", "lâm", "Lam", "İlâm", "Kaysone", "-", " ", "  ", "\n", "1", "tp.", "thành phố",
+               "TP", "Bí", "thư", "Đại", "tướng", "ǅ"]
+
+
+@given(st.lists(st.sampled_from(_NAME_WORDS), max_size=12).map("".join), st.data())
+@settings(max_examples=3000, deadline=None)
+def test_accepted_is_the_plain_rule(text, data):
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    exact = data.draw(st.sampled_from([frozenset(), frozenset({"tô lâm"}), frozenset({"i̇lâm", "tô lâm", "tô"})]))
+    masks = data.draw(st.sampled_from([((True, True),), ((True,), (True, False, True)), ((False, True), (True, True, True)),
+                                       ()]))
+    assert _accepted(text, start, end, exact, masks, False) == _accepted_as_it_was(text, start, end, exact, masks, False)

@@ -13,7 +13,9 @@ from .phrases import PhraseIndex, cased, spaced
 # Words that may follow a one-word short name without making it part of a longer name.
 _AFTER_SHORT = frozenset(
     "phu tong chu thu pho bo uy truong bi dai thuong viet lao anh va cung da se dang".split())
-_PLACE_BEFORE = re.compile(r"(?:^|[^\w])(?:" + "|".join(map(re.escape, PLACE_PREFIXES)) + r")\s+$", re.IGNORECASE)
+# A place word before a name, read backwards from the name: white space, the word spelt backwards,
+# then a character that is no word character (see _place_before).
+_PLACE_BEFORE = re.compile(r"\s+(?:" + "|".join(re.escape(p[::-1]) for p in PLACE_PREFIXES) + r")[^\w]", re.IGNORECASE)
 _WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
 
 
@@ -76,15 +78,16 @@ class LeaderMatcher:
 
 def _accepted(text: str, start: int, end: int, exact: frozenset[str], masks, short: bool) -> bool:
     span = text[start:end]
+    words = span.replace("-", " ").split()
     # A name is written with capitals ("Tô Lâm"); "tổ làm việc" folds the same but is not one.
-    caps = [w[0].isupper() or w[0].isdigit() for w in span.replace("-", " ").split()]
-    if not any(len(m) == len(caps) and all(c or not want for c, want in zip(caps, m)) for m in masks):
+    if not _capitals_fit([w[0].isupper() or w[0].isdigit() for w in words], masks):
         return False
     # With diacritics, the spelling must be one the registry knows; without any (copy sites, English
-    # editions), the folded match is all there is.
-    if not span.isascii() and " ".join(span.lower().replace("-", " ").split()) not in exact:
+    # editions), the folded match is all there is. (Lower case has no white space or hyphens that
+    # the text's letters had not: lowering the words is lowering the span.)
+    if not span.isascii() and " ".join(words).lower() not in exact:
         return False
-    if _PLACE_BEFORE.search(text, max(0, start - 24), start):
+    if _place_before(text, start):
         return False  # "thành phố Kaysone Phomvihane", "TP Hồ Chí Minh"
     if short:
         # A one-word short form must not be one word of a longer, unknown name.
@@ -95,6 +98,28 @@ def _accepted(text: str, start: int, end: int, exact: frozenset[str], masks, sho
         if after and after.group()[0].isupper() and fold(after.group()) not in _AFTER_SHORT:
             return False
     return True
+
+
+def _capitals_fit(caps: list[bool], masks) -> bool:
+    """Whether words with these capitals (True: the word's first letter is one, or a digit) may be
+    a name written with these masks: as many words, a capital wherever a mask has one."""
+    for mask in masks:  # one mask a name, nearly always, and every word a capital: no generator
+        if len(mask) == len(caps) and (all(caps) or all(c or not want for c, want in zip(caps, mask))):
+            return True
+    return False
+
+
+def _place_before(text: str, start: int) -> bool:
+    """Whether the 24 characters before start end with a place word ("thành phố", "TP") and white
+    space, the word standing at the text's start or after a character that is no word character.
+
+    Searched forwards, the place words are tried at each of those characters; read backwards, the
+    pattern is tried once, at the name."""
+    if not text[start - 1:start].isspace():
+        return False
+    before = text[max(0, start - 24):start][::-1]
+    # the text's start stands where the character before the word would be
+    return _PLACE_BEFORE.match(before + " " if start <= 24 else before) is not None
 
 
 _LAST: list = [None]  # (the leaders mapping, its size, its matcher)
