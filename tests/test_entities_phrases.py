@@ -3,12 +3,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from unittest import mock
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.entities import agreements, dates, events
+from generator.entities import agreements, dates, events, phrases
 from generator.entities.phrases import (_PLAIN, PhraseIndex, WordFinder, _plain, capital_words, forms,
                                         occurrences, word_pattern)
 from generator.entities.tables import grown
@@ -76,6 +77,18 @@ def _starts_in_full(index: PhraseIndex, text: str, vocab, accept, capitals):
     return out
 
 
+def _found_both_ways(index: PhraseIndex, text: str, vocab, accept, capitals):
+    """index.find(), the same with each first word's phrases tried one by one (as until the first
+    word has been looked for often) and with its pattern."""
+    index._patterns.clear()
+    index._looks.clear()
+    looped = index.find(text, vocab, accept, capitals)
+    with mock.patch.object(phrases, "_LOOKS_BEFORE_PATTERN", 0):  # each pattern compiled at its next look
+        assert index.find(text, vocab, accept, capitals) == looped
+    assert set(index._patterns) == set(index._looks)
+    return looped
+
+
 _PHRASES = ["to lam", "to", "tong bi thu", "bo truong", "bo", "ha noi", "xieng khoang", "ss", "ß", "dai",
             "thu tuong", "chu tich", "tp. ho chi minh", "1a"]
 
@@ -87,8 +100,9 @@ def test_capital_starts_are_those_str_find_gives(text, phrases, later):
     index = PhraseIndex(phrases)
     refuse = lambda s, e, p: (s + len(p)) % 3 != 0  # noqa: E731 — an accept() that refuses some
     for accept in (None, refuse):
-        assert index.find(sp, None, accept, caps) == _starts_in_full(index, sp, None, accept, caps)
-        assert index.find(sp, capital_words(caps), accept, caps) == _starts_in_full(index, sp, None, accept, caps)
+        assert _found_both_ways(index, sp, None, accept, caps) == _starts_in_full(index, sp, None, accept, caps)
+        assert _found_both_ways(index, sp, capital_words(caps), accept, caps) == \
+            _starts_in_full(index, sp, None, accept, caps)
     index.add([later])  # a phrase added after the pattern was compiled is still found
     assert index.find(sp, None, None, caps) == _starts_in_full(index, sp, None, None, caps)
 
@@ -274,5 +288,6 @@ def test_phrases_sharing_a_first_word_are_tried_by_their_second(text):
     _folded, sp, caps = forms(text)
     index = PhraseIndex(_NGUYEN)
     refuse = lambda s, e, p: len(p) % 4 != 1  # noqa: E731
-    for accept in (None, refuse):
-        assert index.find(sp, None, accept, caps) == _starts_in_full(index, sp, None, accept, caps)
+    short = lambda s, e, p: p.count(" ") < 2  # noqa: E731 — refuses the longest, takes the next
+    for accept in (None, refuse, short):
+        assert _found_both_ways(index, sp, None, accept, caps) == _starts_in_full(index, sp, None, accept, caps)
