@@ -10,8 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from generator.entities import agreements, dates, events, phrases
-from generator.entities.phrases import (_PLAIN, PhraseIndex, WordFinder, _plain, capital_words, forms,
-                                        occurrences, word_pattern)
+from generator.entities.phrases import (_PAIRS, _PLAIN, PhraseIndex, WordFinder, _CapitalForms, _plain, capital_words,
+                                        forms, occurrences, word_pattern)
 from generator.entities.tables import grown
 from generator.model import Event
 
@@ -56,6 +56,17 @@ def test_plain_is_the_translation_for_any_text(text):
 ])
 def test_word_pattern_finds_whole_words(words, text, found):
     assert [(m.start(), m.group()) for m in word_pattern(words).finditer(text)] == found
+
+
+@given(st.lists(st.sampled_from(["To", "TO", "Tong", "Lam", "LAM", "Lamx", "x", "_", "1", " ", "\n", "-", ".", "é", "ß", "Éa",
+                                 "“", "\u2126", "K"]), max_size=20).map("".join), st.integers(0, 30))
+@settings(max_examples=2000, deadline=None)
+def test_capital_forms_in_pairs_are_those_the_word_pattern_finds(text, start):
+    forms = {"To": "to", "TO": "to", "Tong": "tong", "Lam": "lam", "LAM": "lam", "Straße": "straße"}
+    found = list(_CapitalForms(forms).found(text, start))
+    assert found == [(m.start(), m.group().lower()) for m in word_pattern(forms).finditer(text, start)]
+    if text.isascii():
+        assert _PAIRS[0] is text
 
 
 def _starts_in_full(index: PhraseIndex, text: str, vocab, accept, capitals):

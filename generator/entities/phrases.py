@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 _WORD = re.compile(r"\w+")
 
@@ -163,6 +163,53 @@ def word_pattern(words: Iterable[str]) -> re.Pattern | None:
     return re.compile(_trie(words, r"(?<!\w.)") + r"(?!\w)") if words else None
 
 
+# In ASCII text, capitalised words are looked for in its "pairs": each character after a mark, "\x01"
+# before a capital A-Z and "\x00" before any other. The engine looks for a pattern that opens with
+# one fixed character by its fast scan (see scan.py), and for one that opens with a set of
+# characters (the capitals that open the words) by testing every character of the text against
+# the set: every capitalised word opens with the one mark, whatever its letter.
+_MARK = bytes(1 if 0x41 <= b <= 0x5A else 0 for b in range(256))
+_PAIRS: list = [None, ""]  # the last ASCII text and its pairs: the three indexes look in the same one
+
+
+def _pairs(capitals: str) -> str:
+    """The pairs of an ASCII text (a character's pair starts at twice its offset)."""
+    if _PAIRS[0] is not capitals:
+        letters = capitals.encode("ascii")
+        pairs = bytearray(2 * len(letters))
+        pairs[0::2] = letters.translate(_MARK)
+        pairs[1::2] = letters
+        _PAIRS[:] = capitals, pairs.decode("ascii")
+    return _PAIRS[1]
+
+
+def _paired(form: str) -> str:
+    """An ASCII word as it stands in pairs."""
+    return "".join(("\x01" if "A" <= ch <= "Z" else "\x00") + ch for ch in form)
+
+
+class _CapitalForms:
+    """Capitalised forms of first words (each made of word characters, the first a capital A-Z)
+    standing as whole words in a cased text: in an ASCII one, looked for in its pairs."""
+
+    def __init__(self, forms: dict[str, str]):
+        """forms: form → the first word it is a form of."""
+        self.anywhere = word_pattern(forms)
+        self.words = {_paired(form): w for form, w in forms.items() if form.isascii()}
+        # the capital's mark opens every paired form, the look back is after it
+        self.in_pairs = re.compile("\x01" + r"(?<!\w.)" + _trie(p[1:] for p in self.words) + r"(?!.\w)") \
+            if self.words else None
+
+    def found(self, capitals: str, start: int) -> Iterator[tuple[int, str]]:
+        """(offset, first word) of each form standing in capitals from start on, in text order."""
+        if not capitals.isascii():
+            return ((m.start(), m.group().lower()) for m in self.anywhere.finditer(capitals, start))
+        if self.in_pairs is None:
+            return iter(())
+        words = self.words
+        return ((m.start() >> 1, words[m.group()]) for m in self.in_pairs.finditer(_pairs(capitals), 2 * start))
+
+
 class WordFinder:
     """Any of a set of words (each made of word characters) standing as a whole word, for words
     whose first letters are common (lower-case text): the words are tried after each character
@@ -225,7 +272,7 @@ class PhraseIndex:
 
     A regular expression alternation of a few hundred names tries every branch at every position,
     and a Python loop over every word is not much better; here only the first words that occur in
-    the text are looked for: in capitals by one trie pattern (word_pattern), else with str.find.
+    the text are looked for: in capitals by one trie pattern (_CapitalForms), else with str.find.
     """
 
     def __init__(self, phrases: Iterable[str], compile_after: int = 32):
@@ -272,7 +319,7 @@ class PhraseIndex:
         return others
 
     def _capital_forms(self) -> tuple:
-        """(pattern for the capitalised first words, (word, form, needs vocab) to look for with
+        """(_CapitalForms of the first words, (word, form, needs vocab) to look for with
         str.find). The pattern is compiled again only once 32 first words have been added since
         (an import adds officials one by one); until then they are looked for with str.find."""
         cached = self._capitals
@@ -280,14 +327,14 @@ class PhraseIndex:
             return cached[1], cached[2]
         if cached is None or len(self.firsts) - len(cached[3]) > self._compile_after:
             pattern, covered, slow = None, self.firsts, []
-            forms = set()
+            forms = {}
             for w in self.firsts:
                 for form in {w.capitalize(), w.upper()}:
                     if _regular(w, form):
-                        forms.add(form)
+                        forms[form] = w
                     else:
                         slow.append((w, form, True))
-            pattern = word_pattern(forms)
+            pattern = _CapitalForms(forms) if forms else None
         else:
             pattern, covered = cached[1], cached[3]
             slow = [s for s in cached[2] if s[0] in covered]
@@ -301,15 +348,15 @@ class PhraseIndex:
         between start and end (and in vocab when one is given)."""
         pattern, slow = self._capital_forms()
         starts = []
-        if pattern is not None and vocab is None and end >= len(capitals):  # the common case
-            starts = [(m.start(), m.group().lower()) for m in pattern.finditer(capitals, start)]
-        elif pattern is not None:
-            for m in pattern.finditer(capitals, start):  # not endpos: a word may run past end
-                if m.start() >= end:
+        found = pattern.found(capitals, start) if pattern is not None else ()  # a word may run past end
+        if vocab is None and end >= len(capitals):  # the common case
+            starts = list(found)
+        else:
+            for pos, w in found:
+                if pos >= end:
                     break
-                w = m.group().lower()
                 if vocab is None or w in vocab:
-                    starts.append((m.start(), w))
+                    starts.append((pos, w))
         if slow:
             more = set()
             for w, form, check in slow:
