@@ -128,7 +128,7 @@ def read(article: Article, registry: Registry, text_forms: tuple[str, str, str, 
 
     found = find_event(text, folded, sp, vocab, article.date, mentions, known, caps, capvocab)
     # A list of plans or agreements is a list of signed documents only in an article about a signing.
-    listed = (docs.listed(article.body or "") if _SIGNING.search(folded) else []) + docs.inline(text)
+    listed = (docs.listed(article.body or "") if _about_signing(folded) else []) + docs.inline(text)
     witnesses, day = (), None
     if listed:
         witnesses = _witnesses(text, folded, mentions, found)
@@ -163,6 +163,12 @@ def _signing_day(folded: str, article: Article, found):
     return found.start
 
 
-# Every branch opens with a letter (the look back of "ky" comes after its k), so the engine skips
-# ahead through the letters that can start one instead of trying each place.
-_SIGNING = re.compile(r"van kien|ky ket|k(?<!\w.)y (?!niem|hop|thuat|luat|vong|tich)|trao doi|chung kien|signed|signing")
+# What an article about a signing says: these words, or "ký" but for "kỷ niệm", "kỳ họp" and the like.
+_SIGNING_WORDS = ("van kien", "ky ket", "trao doi", "chung kien", "signed", "signing")
+_SIGNING_KY = re.compile(r"k(?<!\w.)y (?!niem|hop|thuat|luat|vong|tich)")
+
+
+def _about_signing(folded: str) -> bool:
+    """Whether the folded text says something is signed: the words by str.find, which skips to the
+    first letter of each in C, where the engine would test every letter against those that open them."""
+    return any(word in folded for word in _SIGNING_WORDS) or _SIGNING_KY.search(folded) is not None
