@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from generator.entities import agreements, dates, events, phrases
 from generator.entities.phrases import (_PAIRS, _PLAIN, PhraseIndex, WordFinder, _CapitalForms, _plain, capital_words,
-                                        forms, occurrences, word_pattern)
+                                        cased, forms, occurrences, word_pattern)
 from generator.entities.tables import grown
 from generator.model import Event
 
@@ -25,6 +25,7 @@ _TEXT = st.lists(st.sampled_from(list("aAbBoO xX-.,\n1_") + [
 @settings(max_examples=2000, deadline=None)
 def test_plain_is_the_translation(text):
     assert _plain(text) == text.translate(_PLAIN)
+    assert cased(text) == text.translate({**_PLAIN, ord("-"): " "})
 
 
 def test_plain_takes_the_short_way_for_vietnamese():

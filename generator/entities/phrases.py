@@ -17,7 +17,6 @@ def _strip(ch: str) -> str:
 
 # Diacritics off, case kept: one character for one, so offsets stay.
 _PLAIN = {cp: _strip(chr(cp)) for cp in list(range(0xC0, 0x250)) + list(range(0x1E00, 0x1F00))}
-_CASED = {**_PLAIN, ord("-"): " "}
 
 # _plain() works on a text's UTF-16 code units, split into their low and high bytes: which of
 # _PLAIN's pages of 256 code points a unit is on comes from its high byte, what it becomes from its
@@ -98,7 +97,7 @@ def cased(text: str) -> str:
     Names, titles and places start with a capital; looking for "To" here instead of "to" in the
     folded text skips the hundred "tổ", "tố", "tô" of an article.
     """
-    return text.translate(_CASED)
+    return _plain(text).replace("-", " ")  # no letter's plain form is a hyphen
 
 
 def spaced(folded: str) -> str:
