@@ -53,6 +53,8 @@ def _ones(n: int) -> tuple[int, int]:
 def _plain(text: str) -> str:
     """text.translate(_PLAIN), by C passes over the text's UTF-16 code units (translate() looks
     every character up in a dict, and decomposing the text costs as much as ten of these passes)."""
+    if text.isascii():  # _PLAIN starts beyond ASCII (an English edition)
+        return text
     units = text.encode("utf-16-le", "surrogatepass")
     low, high = units[0::2], units[1::2]
     n = len(low)
