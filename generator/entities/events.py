@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 
@@ -10,39 +11,85 @@ from ..text import fold, slugify
 from .names import canonical
 from .dates import Span, spans
 from .lexicon import PLACES, country_in
-from .phrases import PhraseIndex, WordFinder, cased
+from .phrases import PhraseIndex, cased
 from .tables import grown
 
 # Kinds, strongest first: a visit is the event its talks and receptions belong to.
-# (code, display title, folded phrase pattern, is a visit, the words a phrase of it starts with)
+# (code, display title, folded phrase pattern, is a visit). Each phrase (alternative) of a pattern
+# opens with plain text, by which kind_hits finds it (see _openings).
+_COMMITTEE = r" of the [\w\s-]{0,30}inter-?governmental committee"
 KINDS = (
-    ("tham-cap-nha-nuoc", "Chuyến thăm cấp Nhà nước", r"tham cap nha nuoc|state visit", True, "tham state"),
+    ("tham-cap-nha-nuoc", "Chuyến thăm cấp Nhà nước", r"tham cap nha nuoc|state visit", True),
     ("tham-huu-nghi-chinh-thuc", "Chuyến thăm hữu nghị chính thức",
-     r"tham huu nghi chinh thuc|official friendship visit", True, "tham official"),
-    ("tham-chinh-thuc", "Chuyến thăm chính thức", r"tham chinh thuc|official visit|visite officielle", True,
-     "tham official visite"),
-    ("tham-lam-viec", "Chuyến thăm làm việc", r"tham va lam viec|tham lam viec|working visit|chuyen cong tac", True,
-     "tham working chuyen"),
+     r"tham huu nghi chinh thuc|official friendship visit", True),
+    ("tham-chinh-thuc", "Chuyến thăm chính thức", r"tham chinh thuc|official visit|visite officielle", True),
+    ("tham-lam-viec", "Chuyến thăm làm việc", r"tham va lam viec|tham lam viec|working visit|chuyen cong tac", True),
     ("ky-hop-uy-ban-lien-chinh-phu", "Kỳ họp Ủy ban liên Chính phủ Việt Nam – Lào",
-     r"ky hop (?:lan thu \d+ |thu \d+ |\d+ )?(?:cua )?uy ban lien chinh phu|(?:meeting|session) of the "
-     r"[\w\s-]{0,30}inter-?governmental committee", False, "ky meeting session"),
-    ("tham", "Chuyến thăm", r"chuyen tham|sang tham|den tham|tham (?=lao|viet nam|nuoc)", True, "chuyen sang den tham"),
-    ("hoi-dam", "Hội đàm", r"hoi dam|talks with|held talks", False, "hoi talks held"),
-    ("hoi-kien", "Hội kiến", r"hoi kien|chao xa giao|tiep xa giao|courtesy call", False, "hoi chao tiep courtesy"),
-    ("tiep", "Tiếp", r"(?<=[a-z] )tiep (?=doan|dong chi|bo truong|thu tuong|chu tich|dai su|pho)|tiep va lam viec|don tiep",
-     False, "tiep don"),
-    ("gap", "Cuộc gặp", r"cuoc gap|gap go", False, "cuoc gap"),
-    ("doi-thoai", "Đối thoại", r"doi thoai chinh sach quoc phong|doi thoai chien luoc|doi thoai an ninh", False, "doi"),
-    ("ky-niem", "Lễ kỷ niệm", r"le ky niem", False, "le"),
+     r"ky hop (?:lan thu \d+ |thu \d+ |\d+ )?(?:cua )?uy ban lien chinh phu|meeting" + _COMMITTEE + "|session"
+     + _COMMITTEE, False),
+    ("tham", "Chuyến thăm", r"chuyen tham|sang tham|den tham|tham (?=lao|viet nam|nuoc)", True),
+    ("hoi-dam", "Hội đàm", r"hoi dam|talks with|held talks", False),
+    ("hoi-kien", "Hội kiến", r"hoi kien|chao xa giao|tiep xa giao|courtesy call", False),
+    # "tiep" after a word: the look back is made after "tiep " (the same test), so the phrase opens with text
+    ("tiep", "Tiếp", r"tiep (?<=[a-z] tiep )(?=doan|dong chi|bo truong|thu tuong|chu tich|dai su|pho)"
+     r"|tiep va lam viec|don tiep", False),
+    ("gap", "Cuộc gặp", r"cuoc gap|gap go", False),
+    ("doi-thoai", "Đối thoại", r"doi thoai chinh sach quoc phong|doi thoai chien luoc|doi thoai an ninh", False),
+    ("ky-niem", "Lễ kỷ niệm", r"le ky niem", False),
 )
-_KIND_RE = [(code, title, re.compile(r"(?<!\w)(?:" + pat + r")"), visit) for code, title, pat, visit, _w in KINDS]
-# Which kinds may start at a word: the scan tries a kind's pattern only where one of its words stands.
-_BY_WORD: dict[str, list[int]] = {}
-for _i, _row in enumerate(KINDS):
-    for _w in _row[4].split():
-        _BY_WORD.setdefault(_w, []).append(_i)
-_KIND_WORDS = WordFinder(_BY_WORD)
+_KIND_RE = [(code, title, re.compile(r"(?<!\w)(?:" + pat + r")"), visit) for code, title, pat, visit in KINDS]
+_LITERAL = re.compile(r"[a-z0-9 ]*")
+_WORD = re.compile(r"\w+")
+
+
+def _openings(pattern: str) -> list[str]:
+    """The plain text each top-level alternative of a phrase pattern opens with (a character a
+    quantifier follows may be absent, and is left out); an alternative that opens otherwise is an error."""
+    alternatives, depth, start, i = [], 0, 0, 0
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            i += 1
+        elif c == "[":
+            i = pattern.index("]", i + 2)
+        elif c in "()":
+            depth += 1 if c == "(" else -1
+        elif c == "|" and depth == 0:
+            alternatives.append(pattern[start:i])
+            start = i + 1
+        i += 1
+    out = []
+    for alt in alternatives + [pattern[start:]]:
+        text = _LITERAL.match(alt).group()
+        if alt[len(text):len(text) + 1] in ("?", "*", "+", "{"):
+            text = text[:-1]
+        if not text:
+            raise ValueError(f"a phrase must open with plain text: {alt!r}")
+        out.append(text)
+    return out
+
+
+# Text some kinds' phrases share, looked for once for all of them (a scan of the article costs
+# alike whatever it looks for, and what these find is few); a phrase with none is looked for by
+# its opening.
+_SHARED = ("tham", "visit", "talks", "of the", "xa giao", "tiep", "gap", "doi thoai")
+
+
+@functools.lru_cache(maxsize=None)
+def _needles(codes: frozenset[str]) -> tuple[tuple[str, tuple[tuple[int, int, tuple[str, ...]], ...]], ...]:
+    """What to look for to find the phrases of the kinds `codes`: (text, ((its offset in phrases,
+    kind index, the openings of the kind's phrases that have it there), …)). A phrase is looked for
+    by the first shared text its opening has, else by the shortest opening its own starts with."""
+    openings = [(i, o) for i, row in enumerate(KINDS) if row[0] in codes for o in _openings(row[2])]
+    by_needle: dict[str, dict[tuple[int, int], list[str]]] = {}
+    for i, o in openings:
+        needle = next((n for n in _SHARED if n in o), None) or min((n for _i, n in openings if o.startswith(n)), key=len)
+        by_needle.setdefault(needle, {}).setdefault((o.index(needle), i), []).append(o)
+    return tuple((n, tuple((off, i, tuple(os)) for (off, i), os in places.items())) for n, places in by_needle.items())
+
+
 VISITS = frozenset(row[0] for row in KINDS if row[3])
+_CODES = frozenset(row[0] for row in KINDS)
 _PLACES = PhraseIndex(PLACES)
 _SESSION_NO = re.compile(r"(?:lan thu|thu)\s+(\d{1,3})\s+(?:cua\s+)?uy ban lien chinh phu|(\d{1,3})(?:st|nd|rd|th) meeting")
 _SENTENCE_END = re.compile(r"[.!?…\n]")  # on the original text: folding turns newlines into spaces
@@ -68,35 +115,64 @@ def _sentence(text: str, pos: int) -> tuple[int, int]:
     return start, (m.start() if m else len(text))
 
 
-def kind_hits(folded: str, vocab: frozenset[str] | None = None) -> dict[str, list[int]]:
-    """Where each kind's phrases stand, by kind code (positions sorted); vocab, when given, is
-    the words the text has (words() of it), and only those are looked at."""
-    hits: dict[str, list[int]] = {}
-    for pos, w in _KIND_WORDS.finditer(folded):
-        if vocab is not None and w not in vocab:
-            continue
-        for i in _BY_WORD[w]:
-            code, _t, rx, _v = _KIND_RE[i]
-            if rx.match(folded, pos):
-                hits.setdefault(code, []).append(pos)
-    return {code: sorted(set(p)) for code, p in hits.items()}
+def kind_hits(folded: str, vocab: frozenset[str] | None = None, codes: frozenset[str] = _CODES) -> dict[str, list[int]]:
+    """Where the phrases of each kind (of those `codes`) stand, by kind code (positions sorted);
+    vocab, when given, is the words the text has (words() of it), and only phrases whose first
+    word is one count.
+
+    A kind's pattern is tried only where one of its phrases' openings stands, found by str.find:
+    the words they open with are common syllables (a pattern tried at every word cost more).
+    """
+    found: dict[int, set[int]] = {}
+    for needle, places in _needles(codes):
+        at = folded.find(needle)
+        while at >= 0:
+            for off, i, openings in places:
+                pos = at - off
+                if pos >= 0 and folded.startswith(openings, pos) and _KIND_RE[i][2].match(folded, pos):
+                    found.setdefault(i, set()).add(pos)
+            at = folded.find(needle, at + 1)
+    if vocab is not None:
+        found = {i: {p for p in pos if _WORD.match(folded, p).group() in vocab} for i, pos in found.items()}
+    return {_KIND_RE[i][0]: sorted(pos) for i, pos in sorted(found.items()) if pos}
+
+
+# The kinds in the order _kind weighs them: the first group with a kind in the text decides.
+_NAMED = ("tham-cap-nha-nuoc", "tham-huu-nghi-chinh-thuc", "tham-chinh-thuc", "tham-lam-viec")
+_ORDER = (_NAMED, ("ky-hop-uy-ban-lien-chinh-phu",), ("tham",), ("doi-thoai",),
+          ("hoi-dam", "hoi-kien", "tiep", "gap", "ky-niem"))
+_TITLES = {row[0]: row[1] for row in KINDS}
 
 
 def _kind(hits: dict[str, list[int]]) -> tuple[str, str, int] | None:
     """The kind the article is about: its first named visit; else a session, a visit, talks, a reception."""
-    title = {row[0]: row[1] for row in KINDS}
-    first = {code: (code, title[code], pos[0]) for code, pos in hits.items()}
-    named = [first[c] for c in ("tham-cap-nha-nuoc", "tham-huu-nghi-chinh-thuc", "tham-chinh-thuc", "tham-lam-viec")
-             if c in first]
+    first = {code: (code, _TITLES[code], pos[0]) for code, pos in hits.items()}
+    named = [first[c] for c in _NAMED if c in first]
     if named:
         earliest = min(p for _c, _t, p in named)
         # two phrases close together describe one visit ("thăm chính thức …, kết hợp …"): the stronger wins
         return next(k for k in named if k[2] <= earliest + 200)
-    for group in (("ky-hop-uy-ban-lien-chinh-phu",), ("tham",), ("doi-thoai",), ("hoi-dam", "hoi-kien", "tiep", "gap", "ky-niem")):
+    for group in _ORDER[1:]:
         found = [first[c] for c in group if c in first]
         if found:
             return min(found, key=lambda k: k[2])
     return None
+
+
+def _kind_and_hits(folded: str, vocab) -> tuple[tuple[str, str, int] | None, dict[str, list[int]]]:
+    """_kind(kind_hits(folded, vocab)) and the hits find_event reads after it (those of the kind,
+    and of every visit when it is one), the phrases of a group in _ORDER looked for only when no
+    group before it is in the text: most articles name a visit, and the other kinds' phrases,
+    scanned for in vain, cost most."""
+    hits: dict[str, list[int]] = {}
+    done: set[str] = set()
+    for group in _ORDER:
+        codes = frozenset(group).union(VISITS if VISITS.intersection(group) else ()) - done
+        hits.update(kind_hits(folded, vocab, codes))
+        done |= codes
+        if any(c in hits for c in group):
+            break
+    return _kind(hits), hits
 
 
 # Per place: whether its display name folds to its key (then a span written with diacritics must
@@ -158,8 +234,7 @@ def find_event(text: str, folded: str, sp: str, vocab, ref: dt.date, mentions: l
                leaders: dict[str, Leader], caps: str | None = None, capvocab=None) -> Found | None:
     """The event an article reports, from its text and the leaders it names ((offset, id), in text order)."""
     mentioned = list(dict.fromkeys(i for _p, i in mentions))
-    hits = kind_hits(folded, vocab)
-    kind = _kind(hits)
+    kind, hits = _kind_and_hits(folded, vocab)
     if kind is None:
         return None
     code, title, pos = kind

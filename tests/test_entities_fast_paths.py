@@ -1,0 +1,74 @@
+"""Events' and agreements' fast paths give what the plain rules give, for any text."""
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from generator.entities import events
+
+# Pieces of every kind's phrases and what may stand around them (words, digits, marks, letters
+# beyond ASCII), so that phrases, parts of them and near misses follow one another in any order.
+_KIND_PIECES = [o for row in events.KINDS for o in events._openings(row[2])] + [
+    "lao", "viet nam", "nuoc", "doan", "dong chi", "pho", "lan thu 4 ", "thu ", "12 ", "cua ", "uy ban lien chinh phu",
+    " inter-governmental committee", "intergovernmental committee", "tham", "tiep", "hoi", "ky", "le", "chuyen",
+    "visit", "talks", "of the", "xa giao", "gap", "doi thoai", " ", " ", "x", "a ", "_", "-", ",", "\n", "é", "ð", "1",
+    "ky hop uy ban lien chinh phu", "session of the inter-governmental committee", "den tham lao", "a tiep doan"]
+_KIND_TEXT = st.lists(st.sampled_from(_KIND_PIECES), max_size=14).map("".join)
+
+
+def _kind_hits_in_full(folded: str) -> dict[str, list[int]]:
+    """Every place where each kind's pattern matches."""
+    out = {}
+    for code, _title, rx, _visit in events._KIND_RE:
+        found = [p for p in range(len(folded) + 1) if rx.match(folded, p)]
+        if found:
+            out[code] = found
+    return out
+
+
+@given(_KIND_TEXT)
+@settings(max_examples=3000, deadline=None)
+def test_kind_hits_are_every_place_a_kind_s_pattern_matches(text):
+    full = _kind_hits_in_full(text)
+    assert events.kind_hits(text) == full
+    vocab = frozenset(re.findall(r"\w+", text)[::2])  # only phrases whose first word is in vocab
+    assert events.kind_hits(text, vocab) == {
+        code: kept for code, pos in full.items() if (kept := [p for p in pos if re.match(r"\w+", text[p:])[0] in vocab])}
+
+
+@given(_KIND_TEXT)
+@settings(max_examples=3000, deadline=None)
+def test_kinds_looked_for_group_by_group_are_those_all_kinds_give(text):
+    full = events.kind_hits(text)
+    kind, hits = events._kind_and_hits(text, None)
+    assert kind == events._kind(full)
+    if kind is not None:
+        read = events.VISITS if kind[0] in events.VISITS else {kind[0]}  # what find_event reads
+        assert {c: hits.get(c) for c in read} == {c: full.get(c) for c in read}
+
+
+# Patterns rewritten so that each phrase opens with plain text, as they were.
+_KINDS_WERE = {
+    "ky-hop-uy-ban-lien-chinh-phu": r"ky hop (?:lan thu \d+ |thu \d+ |\d+ )?(?:cua )?uy ban lien chinh phu|(?:meeting|session)"
+                                    r" of the [\w\s-]{0,30}inter-?governmental committee",
+    "tiep": r"(?<=[a-z] )tiep (?=doan|dong chi|bo truong|thu tuong|chu tich|dai su|pho)|tiep va lam viec|don tiep",
+}
+
+
+@given(_KIND_TEXT)
+@settings(max_examples=2000, deadline=None)
+def test_rewritten_kind_patterns_match_as_before(text):
+    for code, was in _KINDS_WERE.items():
+        was_rx = re.compile(r"(?<!\w)(?:" + was + r")")
+        now_rx = next(rx for c, _t, rx, _v in events._KIND_RE if c == code)
+        assert [m and m.span() for m in map(lambda p: now_rx.match(text, p), range(len(text) + 1))] == \
+            [m and m.span() for m in map(lambda p: was_rx.match(text, p), range(len(text) + 1))]
+
+
+def test_openings_are_the_plain_text_each_phrase_opens_with():
+    assert events._openings(r"ky hop (?:a|b)|meeting [\w(]x|ab*c|x\d|de") == ["ky hop ", "meeting ", "a", "x", "de"]
+    with pytest.raises(ValueError):
+        events._openings(r"tham|(?:a|b) c")
