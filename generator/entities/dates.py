@@ -20,6 +20,7 @@ _DAY = re.compile(_DD + _SEP + r"(\d{1,2})(?:" + _SEP + r"(\d{4}))?(?![\d/])")
 _DAY_WORD = re.compile(r"(?<!\w)(?:ngay|sang|chieu|trua|toi|dem|nay|vao)\W{1,3}(?:nay\W{1,3})?(?:ngay\s+)?$")
 _MONTHS = {m: i for i, m in enumerate(
     "january february march april may june july august september october november december".split(), 1)}
+_MONTH_NAMES = tuple(_MONTHS)
 _ENGLISH = re.compile(r"\b(" + "|".join(_MONTHS) + r")\s+(\d{1,2})(?:\s*[-–]\s*(\d{1,2}))?(?:,?\s+(\d{4}))?")
 
 
@@ -44,22 +45,28 @@ def resolve(day: int, month: int, year: int | None, ref: dt.date) -> dt.date | N
 
 
 def _digits(text: str) -> list[int] | None:
-    """Where the digits of an ASCII text stand (str.find per digit: a pattern for one digit tried
-    each character of the article in turn); None for other text."""
+    """Where numbers start in an ASCII text: its digits not after a digit, '/' or '.', the only places
+    _RANGE and _DAY may match (str.find per digit: a pattern for one digit tried each character of
+    the article in turn); None for other text."""
     if not text.isascii():
         return None
     out = []
     for d in "0123456789":
         i = text.find(d)
         while i >= 0:
-            out.append(i)
+            if i == 0 or text[i - 1] not in _NOT_BEFORE:
+                out.append(i)
             i = text.find(d, i + 1)
     return sorted(out)
 
 
+_NOT_BEFORE = "0123456789/."  # what _DD's look back refuses before a number's first digit
+
+
 def _finditer_from(pattern: re.Pattern, text: str, starts: list[int] | None):
-    """pattern.finditer(text), for a pattern whose matches open with a digit: tried only where the
-    digits stand (starts, from _digits), and the same matches, as finditer goes on after each."""
+    """pattern.finditer(text), for a pattern whose matches open with a number (as _DD reads one):
+    tried only where numbers start (starts, from _digits), and the same matches, as finditer goes
+    on after each."""
     if starts is None:
         yield from pattern.finditer(text)
         return
@@ -80,7 +87,7 @@ def _month_before_digits(text: str, digits: list[int] | None) -> bool:
         q = p
         while q > 0 and text[q - 1].isspace():
             q -= 1
-        if q < p and any(text.endswith(month, 0, q) for month in _MONTHS):
+        if q < p and text.endswith(_MONTH_NAMES, 0, q):
             return True
     return False
 
