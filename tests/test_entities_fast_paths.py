@@ -72,3 +72,34 @@ def test_openings_are_the_plain_text_each_phrase_opens_with():
     assert events._openings(r"ky hop (?:a|b)|meeting [\w(]x|ab*c|x\d|de") == ["ky hop ", "meeting ", "a", "x", "de"]
     with pytest.raises(ValueError):
         events._openings(r"tham|(?:a|b) c")
+
+
+@given(st.lists(st.sampled_from(list(".!?…\n aé,")), max_size=20).map("".join), st.integers(0, 20))
+@settings(max_examples=2000, deadline=None)
+def test_a_sentence_is_from_the_last_mark_before_to_the_next(text, pos):
+    pos = min(pos, len(text))
+    start = max(text.rfind(c, 0, pos) for c in ".!?…\n") + 1
+    end = min((i for i in (text.find(c, pos) for c in ".!?…\n") if i >= 0), default=len(text))
+    assert events._sentence(text, pos) == (start, end)
+
+
+def _dates_in_full(text, code, hits, ref):
+    """events._dates as it was: every span of each sentence compared, sentence by sentence."""
+    found = events.spans(text, ref)
+    codes = events.VISITS if code in events.VISITS else {code}
+    for pos in sorted(p for c in codes for p in hits.get(c, ())):
+        s, e = events._sentence(text, pos)
+        here = [sp for sp in found if s <= sp.pos < e]
+        if here:
+            return next((sp for sp in here if sp.end > sp.start), here[0])
+    return next((sp for sp in found if sp.pos < 600 and abs(sp.start.year - ref.year) <= 1), None)
+
+
+@given(st.lists(st.sampled_from(["ngay 3/12", "tu ngay 3-6/12", "ngay 1/1/2020", "tham lao", "hoi dam", "den tham ",
+                                 "tham chinh thuc", ". ", "\n", " x ", "y" * 150]), max_size=16).map("".join),
+       st.dates())
+@settings(max_examples=1000, deadline=None)
+def test_the_event_s_days_are_those_of_the_first_sentence_with_any(text, ref):
+    hits = events.kind_hits(text)
+    for code in hits:
+        assert events._dates(text, text, code, hits, ref) == _dates_in_full(text, code, hits, ref)

@@ -1,6 +1,7 @@
 """The bilateral event an article reports: kind, host, visitor, dates; matched to the registry or created."""
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import functools
 import re
@@ -110,9 +111,15 @@ class Found:
 
 
 def _sentence(text: str, pos: int) -> tuple[int, int]:
-    start = max(text.rfind(c, 0, pos) for c in ".!?…\n") + 1
+    """The sentence pos is in: from after the last of ".!?…" or a newline before it to the next."""
+    # A full stop or a newline is close before; the rarer marks are looked for only after the last
+    # of those (rfind went back through the whole text for each, character by character in
+    # Vietnamese text, which str keeps in two bytes a character).
+    start = max(text.rfind(".", 0, pos), text.rfind("\n", 0, pos))
+    for c in "!?…":
+        start = max(start, text.rfind(c, start + 1, pos))
     m = _SENTENCE_END.search(text, pos)
-    return start, (m.start() if m else len(text))
+    return start + 1, (m.start() if m else len(text))
 
 
 def kind_hits(folded: str, vocab: frozenset[str] | None = None, codes: frozenset[str] = _CODES) -> dict[str, list[int]]:
@@ -221,13 +228,17 @@ def _dates(text: str, folded: str, code: str, hits: dict[str, list[int]], ref: d
     if not found:
         return None
     codes = VISITS if code in VISITS else {code}
+    starts = [sp.pos for sp in found]  # in order
+    s = e = 0
     for pos in sorted(p for c in codes for p in hits.get(c, ())):
+        if s <= pos < e:
+            continue  # in the sentence just read
         s, e = _sentence(text, pos)
-        here = [sp for sp in found if s <= sp.pos < e]
+        here = found[bisect.bisect_left(starts, s):bisect.bisect_left(starts, e)]
         if here:
             return next((sp for sp in here if sp.end > sp.start), here[0])
     # A year far from the article's is a birth date or history, not the event.
-    return next((sp for sp in found if sp.pos < 600 and abs(sp.start.year - ref.year) <= 1), None)
+    return next((sp for sp in found[:bisect.bisect_left(starts, 600)] if abs(sp.start.year - ref.year) <= 1), None)
 
 
 def find_event(text: str, folded: str, sp: str, vocab, ref: dt.date, mentions: list[tuple[int, str]],
@@ -262,11 +273,13 @@ def find_event(text: str, folded: str, sp: str, vocab, ref: dt.date, mentions: l
 
 def _active(leader: Leader, day: dt.date) -> bool:
     """Whether a leader held a role on a day (or has no dated roles): the dead are not participants."""
-    dated = [r for r in leader.roles if r.start or r.end]
-    if len(dated) < len(leader.roles) or not dated:
+    roles = leader.roles
+    if not roles or not all(r.start or r.end for r in roles):
         return True  # a role without dates may be held on any day
-    return any((r.start is None or r.start <= day) and (r.end is None or r.end >= day - dt.timedelta(days=31))
-               for r in dated)
+    return any((r.start is None or r.start <= day) and (r.end is None or r.end >= day - _GRACE) for r in roles)
+
+
+_GRACE = dt.timedelta(days=31)  # a leader who left office a month before an event may still be reported in it
 
 
 def match(found: Found, events: dict[str, Event]) -> str | None:
