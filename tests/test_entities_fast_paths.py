@@ -7,7 +7,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.entities import events
+from generator.entities import agreements, events
+from generator.text import fold
+
+from .test_entities_phrases import _listed_in_full
 
 # Pieces of every kind's phrases and what may stand around them (words, digits, marks, letters
 # beyond ASCII), so that phrases, parts of them and near misses follow one another in any order.
@@ -103,3 +106,34 @@ def test_the_event_s_days_are_those_of_the_first_sentence_with_any(text, ref):
     hits = events.kind_hits(text)
     for code in hits:
         assert events._dates(text, text, code, hits, ref) == _dates_in_full(text, code, hits, ref)
+
+
+# Pieces of documents' titles and of what else a line may open with: letters that fold alone and
+# in context alike or not (Σ, İ, K), white space an ASCII text keeps, marks a title ends with.
+_TITLE_TEXT = st.lists(st.sampled_from([
+    "Kế hoạch", "Ke\thoach", "ke hoach", "Biên bản", "BIÊN BẢN ghi nhớ", "Bản ghi nhớ", "Thỏa thuận", "Thoả", "Hiệp",
+    "định", "Nghị định thư", "Chương trình hợp tác", "Tuyên bố chung", "Thực", "Ngày", "Σ", "İ", "K", "ð", "\t", "\x1c",
+    " ", " ", "x", ";", ",", ".", " và", "và", "- ", "1. ", "\n"]), max_size=10).map("".join)
+
+
+@given(_TITLE_TEXT)
+@settings(max_examples=3000, deadline=None)
+def test_openings_and_kinds_of_titles_are_the_folded_rule_s(text):
+    head = text[:agreements._OPENING]
+    f = fold(head)
+    assert agreements._folded_opening(head) == (f if f.startswith(agreements._OPENINGS) else None)
+    assert agreements.kind_of(text) == next(
+        (code for opening, code in agreements.KINDS if f.startswith(opening + " ") or f == opening), None)
+
+
+@given(_TITLE_TEXT)
+@settings(max_examples=3000, deadline=None)
+def test_a_clean_title_is_the_line_without_what_the_patterns_take(text):
+    line = agreements._ITEM.sub("", text).strip()
+    assert agreements.clean_title(text) == agreements._CLOSING.sub("", line).strip().rstrip(";,. ")
+
+
+@given(st.lists(_TITLE_TEXT, max_size=5).map("\n".join))
+@settings(max_examples=2000, deadline=None)
+def test_listed_documents_are_those_the_full_rule_finds_in_any_text(body):
+    assert agreements.listed(body) == _listed_in_full(body)

@@ -49,10 +49,42 @@ _OPENING = max(len(opening) for opening, _code in KINDS) + 1
 _OPENINGS = tuple(opening for opening, _code in KINDS)
 
 
+# The first two letters of the openings: a text whose first two do not fold to one of them opens
+# no document, and is not folded to find out (a look-up of its first two characters, remembered).
+_OPENING_PAIRS = frozenset(opening[:2] for opening in _OPENINGS)
+_PAIRS: dict[str, bool] = {}
+
+
+def _folded_opening(head: str) -> str | None:
+    """fold(head) when it starts with a document's opening words, else None (head: a title's first
+    _OPENING characters)."""
+    pair = head[:2]
+    opens = _PAIRS.get(pair)
+    if opens is None:
+        if len(_PAIRS) > 4096:
+            _PAIRS.clear()
+        # fold() keeps each letter's place, and the two letters fold alike alone or in a longer text
+        opens = _PAIRS[pair] = fold(pair) in _OPENING_PAIRS
+    if opens:
+        f = fold(head)
+        if f.startswith(_OPENINGS):
+            return f
+    return None
+
+
+# The first of KINDS's openings a folded title starts with as whole words (KINDS's order: the
+# alternation tries its branches in turn), by one match instead of two str tests an opening.
+_KIND_OF = re.compile("(?:" + "|".join(f"({re.escape(opening)})" for opening, _code in KINDS) + r")(?= |\Z)")
+
+
+def _kind_of_folded(f: str) -> str | None:
+    m = _KIND_OF.match(f)
+    return KINDS[m.lastindex - 1][1] if m else None
+
+
 def kind_of(title: str) -> str | None:
     """The kind code of a document title by its opening words (None: not a document)."""
-    f = fold(title[:_OPENING])
-    return next((code for opening, code in KINDS if f.startswith(opening + " ") or f == opening), None)
+    return _kind_of_folded(fold(title[:_OPENING]))
 
 
 _CLOSING = re.compile(r"(?:[;,.]\s*(?:và)?|\s+và)\s*$")
@@ -61,8 +93,13 @@ _CLOSING = re.compile(r"(?:[;,.]\s*(?:và)?|\s+và)\s*$")
 def clean_title(line: str) -> str:
     """A listed line as a title: no list mark, no closing ';' '.' ', và'."""
     line = _ITEM.sub("", line).strip()
-    line = _CLOSING.sub("", line).strip()
-    return line.rstrip(";,. ")
+    # _CLOSING takes from a line with no space at its end the mark it ends with, or what ends with
+    # "và": the pattern, tried at every mark and space, is left for the latter.
+    if line.endswith((";", ",", ".")):
+        line = line[:-1]
+    elif line.endswith("và"):
+        line = _CLOSING.sub("", line)
+    return line.strip().rstrip(";,. ")
 
 
 def listed(body: str) -> list[Listed]:
@@ -74,13 +111,17 @@ def listed(body: str) -> list[Listed]:
         stripped = line.strip()
         if not stripped or (stripped.lstrip("-*+•0123456789.) ")[:1] not in _KIND_INITIALS and ":" not in stripped):
             continue  # most lines open with no document kind: skip them before any folding
-        is_item = bool(_ITEM.match(stripped)) or stripped.endswith(";")
-        # A title is the start of the line without its list mark, so a line whose start is no
-        # document's opening has no kind, and is not cleaned up to find out.
-        if fold(_ITEM.sub("", stripped).lstrip()[:_OPENING]).startswith(_OPENINGS):
+        item = _ITEM.match(stripped)
+        # A title is the start of the line without its list mark (whose \s+ takes every space after
+        # it), so a line whose start is no document's opening has no kind, and is not cleaned up to
+        # find out.
+        start = item.end() if item else 0
+        folded = _folded_opening(stripped[start:start + _OPENING])
+        if folded:
             title = clean_title(stripped)
-            kind = kind_of(title)
-            if kind and is_item and title[:1].isupper() and len(title) <= 400:
+            # the title starts where the head does: as long, its first characters are the head's
+            kind = _kind_of_folded(folded) if len(title) >= _OPENING else kind_of(title)
+            if kind and (item or stripped.endswith(";")) and title[:1].isupper() and len(title) <= 400:
                 out.append(Listed(title, kind, True, here))
                 continue
         m = _ENUM.search(stripped) if ":" in stripped else None
