@@ -137,3 +137,11 @@ def test_a_clean_title_is_the_line_without_what_the_patterns_take(text):
 @settings(max_examples=2000, deadline=None)
 def test_listed_documents_are_those_the_full_rule_finds_in_any_text(body):
     assert agreements.listed(body) == _listed_in_full(body)
+
+
+@given(st.lists(st.sampled_from(["Thoả", "thỏa", "VN", "vn", "vnx", "xvn", "Việt", " ", "-", "_", "\t", "Σ", "İ", "1"]),
+                max_size=10).map("".join))
+@settings(max_examples=2000, deadline=None)
+def test_a_document_s_key_is_its_folded_words(title):
+    f = re.sub(r"(?<!\w)vn(?!\w)", "viet nam", fold(title).replace("thoả", "thoa"))
+    assert agreements.key(title) == " ".join(re.sub(r"[^\w]+", " ", f).split())
