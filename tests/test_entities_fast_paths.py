@@ -1,13 +1,15 @@
 """Events' and agreements' fast paths give what the plain rules give, for any text."""
 from __future__ import annotations
 
+import datetime as dt
 import re
+from unittest import mock
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.entities import agreements, events
+from generator.entities import agreements, dates, events
 from generator.text import fold
 
 from .test_entities_phrases import _listed_in_full
@@ -145,3 +147,13 @@ def test_listed_documents_are_those_the_full_rule_finds_in_any_text(body):
 def test_a_document_s_key_is_its_folded_words(title):
     f = re.sub(r"(?<!\w)vn(?!\w)", "viet nam", fold(title).replace("thoả", "thoa"))
     assert agreements.key(title) == " ".join(re.sub(r"[^\w]+", " ", f).split())
+
+
+@given(st.lists(st.sampled_from(list("0123456789/.- –\n") + ["den ", "ngay ", "sang ", "may ", "december ", "x", "é",
+                                                          "٣", "໑", "“", "ngay -5/12", "3-6/12"]), max_size=25).map("".join))
+@settings(max_examples=3000, deadline=None)
+def test_dates_looked_for_where_numbers_start_are_those_looked_for_everywhere(text):
+    ref = dt.date(2025, 6, 1)
+    with mock.patch.object(dates, "_digits", lambda text: None):  # every pattern tried at every place
+        everywhere = dates.spans.__wrapped__(text, ref)
+    assert dates.spans.__wrapped__(text, ref) == everywhere

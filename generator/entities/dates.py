@@ -45,10 +45,11 @@ def resolve(day: int, month: int, year: int | None, ref: dt.date) -> dt.date | N
 
 
 def _digits(text: str) -> list[int] | None:
-    """Where numbers start in an ASCII text: its digits not after a digit, '/' or '.', the only places
-    _RANGE and _DAY may match (str.find per digit: a pattern for one digit tried each character of
-    the article in turn); None for other text."""
-    if not text.isascii():
+    """Where numbers start in a text whose digits are ASCII: its digits not after a digit, '/' or
+    '.', the only places _RANGE and _DAY may match (str.find per digit: a pattern for one digit
+    tried each character of the article in turn); None for a text with other digits (\\d is any
+    decimal digit)."""
+    if not text.isascii() and _OTHER_DIGIT.search(text):
         return None
     out = []
     for d in "0123456789":
@@ -60,6 +61,7 @@ def _digits(text: str) -> list[int] | None:
     return sorted(out)
 
 
+_OTHER_DIGIT = re.compile(r"[^\x00-\x7f\D]")  # a decimal digit beyond ASCII ("١", "໑")
 _NOT_BEFORE = "0123456789/."  # what _DD's look back refuses before a number's first digit
 
 
