@@ -74,7 +74,8 @@ def test_rewritten_kind_patterns_match_as_before(text):
 
 
 def test_openings_are_the_plain_text_each_phrase_opens_with():
-    assert events._openings(r"ky hop (?:a|b)|meeting [\w(]x|ab*c|x\d|de") == ["ky hop ", "meeting ", "a", "x", "de"]
+    assert events._openings(r"ky hop (?:a|b)|meeting [\w(]x|ab*c|x\d[]|)][^]|]|de") == \
+        ["ky hop ", "meeting ", "a", "x", "de"]
     with pytest.raises(ValueError):
         events._openings(r"tham|(?:a|b) c")
 

@@ -51,8 +51,8 @@ def _openings(pattern: str) -> list[str]:
         c = pattern[i]
         if c == "\\":
             i += 1
-        elif c == "[":
-            i = pattern.index("]", i + 2)
+        elif c == "[":  # a set: to its "]" (one first, or after "^", belongs to it)
+            i = pattern.index("]", i + (3 if pattern.startswith("^", i + 1) else 2))
         elif c in "()":
             depth += 1 if c == "(" else -1
         elif c == "|" and depth == 0:
