@@ -166,17 +166,28 @@ def _kind(hits: dict[str, list[int]]) -> tuple[str, str, int] | None:
     return None
 
 
+def _stages() -> tuple[tuple[tuple[str, ...], frozenset[str]], ...]:
+    """(group of _ORDER, the kinds to look for with it): its own, and every visit with a visit's
+    (find_event then reads them all), less those looked for before."""
+    out, done = [], frozenset()
+    for group in _ORDER:
+        codes = frozenset(group).union(VISITS if VISITS.intersection(group) else ()) - done
+        out.append((group, codes))
+        done |= codes
+    return tuple(out)
+
+
+_STAGES = _stages()
+
+
 def _kind_and_hits(folded: str, vocab) -> tuple[tuple[str, str, int] | None, dict[str, list[int]]]:
     """_kind(kind_hits(folded, vocab)) and the hits find_event reads after it (those of the kind,
     and of every visit when it is one), the phrases of a group in _ORDER looked for only when no
     group before it is in the text: most articles name a visit, and the other kinds' phrases,
     scanned for in vain, cost most."""
     hits: dict[str, list[int]] = {}
-    done: set[str] = set()
-    for group in _ORDER:
-        codes = frozenset(group).union(VISITS if VISITS.intersection(group) else ()) - done
+    for group, codes in _STAGES:
         hits.update(kind_hits(folded, vocab, codes))
-        done |= codes
         if any(c in hits for c in group):
             break
     return _kind(hits), hits
