@@ -92,7 +92,6 @@ def _needles(codes: frozenset[str]) -> tuple[tuple[str, tuple[tuple[int, int, tu
 VISITS = frozenset(row[0] for row in KINDS if row[3])
 _CODES = frozenset(row[0] for row in KINDS)
 _PLACES = PhraseIndex(PLACES)
-_SESSION_NO = re.compile(r"(?:lan thu|thu)\s+(\d{1,3})\s+(?:cua\s+)?uy ban lien chinh phu|(\d{1,3})(?:st|nd|rd|th) meeting")
 _SENTENCE_END = re.compile(r"[.!?…\n]")  # on the original text: folding turns newlines into spaces
 _COUNTRY_NAMES = {"VN": "Việt Nam", "LA": "Lào"}
 
