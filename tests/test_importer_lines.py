@@ -202,3 +202,14 @@ def test_a_dateline_is_looked_for_only_where_its_separator_can_stand(line):
     def spans(m):
         return m and (m.span(), m.groups())
     assert spans(dateline_match(CUES, line)) == spans(CUES.dateline.match(line))
+
+
+_WORD_PIECES = ["a", "Đ", "ờ", "_", "1", "٣", "²", "Ⅻ", "\u0301", "\u200b", " ", "  ", ".", "-", ",", "\n", "\t", "(", "ǅ", "中",
+                "anh", "2026-2030"]
+
+
+@given(st.lists(st.sampled_from(_WORD_PIECES), max_size=40).map("".join), st.integers(0, 32))
+@settings(max_examples=3000, deadline=None)
+def test_has_words_counts_as_words_does(line, n):
+    # has_words() matches words one after the other up to the n-th instead of listing them all
+    assert L.has_words(line, n) == (len(L.words(line)) >= n)

@@ -24,7 +24,7 @@ def escape(text: str) -> str:
 
 
 def _subheading(line: str) -> bool:
-    return not L.terminated(line) and 2 <= len(L.words(line)) <= 25
+    return not L.terminated(line) and L.has_words(line, 2) and not L.has_words(line, 26)
 
 
 def _caption_like(line: str, caption_starts: tuple[str, ...]) -> bool:
@@ -42,9 +42,9 @@ def blocks(lines: list[str], caption_starts: tuple[str, ...] = ()) -> tuple[list
         # An enumeration: "Các văn kiện gồm:" then items ending in ';' (the last in '.')
         if line.endswith(":") and i + 1 < n:
             j = i + 1
-            while j < n and (lines[j].endswith(";") or lines[j].endswith(",")) and len(L.words(lines[j])) <= 80:
+            while j < n and (lines[j].endswith(";") or lines[j].endswith(",")) and not L.has_words(lines[j], 81):
                 j += 1
-            if j < n and j > i + 1 and L.terminated(lines[j]) and len(L.words(lines[j])) <= 80:
+            if j < n and j > i + 1 and L.terminated(lines[j]) and not L.has_words(lines[j], 81):
                 j += 1
             if j - i - 1 >= 2:
                 out.append(escape(line))

@@ -41,13 +41,27 @@ def words(line: str) -> list[str]:
     return _WORD.findall(line)
 
 
+# "At least n words", by one match that passes over them (possessive: a word is never taken as
+# two) and stops at the n-th, instead of a list of every word: 1-2 µs for a paragraph of 400
+# characters against 11 µs for words().
+_AT_LEAST: dict[int, re.Pattern] = {}
+
+
+def has_words(line: str, n: int) -> bool:
+    """len(words(line)) >= n."""
+    pattern = _AT_LEAST.get(n)
+    if pattern is None:
+        pattern = _AT_LEAST[n] = re.compile(r"(?:\W*+\w++){%d}" % n)
+    return pattern.match(line) is not None
+
+
 def doubled(line: str) -> bool:
     """True when a line is one text written twice ('A headline A headline'): a scraped link."""
     n = len(line)
     if n < 20:
         return False
     half = (n - 1) // 2
-    return n % 2 == 1 and line[half] == " " and line[:half] == line[half + 1:] and len(words(line[:half])) >= 3
+    return n % 2 == 1 and line[half] == " " and line[:half] == line[half + 1:] and has_words(line[:half], 3)
 
 
 def split_glued(line: str) -> list[str]:
@@ -101,7 +115,7 @@ def image_alt(line: str) -> str:
 
 def credit(line: str, cues: Cues) -> bool:
     """True when the line ends with a photo credit ('(Ảnh: TTXVN)', 'Ảnh: Hải Long.', 'ẢNH: TTXVN')."""
-    return bool(cues.credit and cues.credit.search(line[-120:])) and len(words(line)) >= 3
+    return bool(cues.credit and cues.credit.search(line[-120:])) and has_words(line, 3)
 
 
 _ENDS = frozenset(".!?…;:\"”'’)]")  # the characters _SENTENCE_END ends with

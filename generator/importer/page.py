@@ -34,8 +34,8 @@ _OPENS_WITH_DATE = re.compile(r"(?i)^(?:sáng sớm|rạng sáng|sáng|trưa|chi
 
 
 def _is_paragraph(line: str) -> bool:
-    n = len(L.words(line))
-    return n > 30 or (n >= 12 and (L.terminated(line) or bool(_OPENS_WITH_DATE.match(line))))
+    """More than 30 words, or 12 or more and a sentence's end or an opening date."""
+    return L.has_words(line, 12) and (L.terminated(line) or L.has_words(line, 31) or bool(_OPENS_WITH_DATE.match(line)))
 
 
 def _strip_dateline(line: str, cues: Cues) -> tuple[str, Outlet | None]:
@@ -134,7 +134,7 @@ def walk(text: str, cues: Cues, plain: bool = False) -> Page:
                 add_caption(line)
             elif (author := L.byline(line)) and head_candidates:
                 page.author = page.author or author
-            elif len(L.words(line)) >= 3:
+            elif L.has_words(line, 3):
                 head_candidates.append(line)
             else:
                 page.dropped += 1
@@ -143,12 +143,13 @@ def walk(text: str, cues: Cues, plain: bool = False) -> Page:
     if head_candidates:
         # The title is the first headline of six words or more; shorter lines before it are
         # breadcrumbs and menus ("Thời sự Chính trị"). Long lines after it are article text.
-        long_ones = [c for c in head_candidates if len(L.words(c)) >= 6]
+        long_ones = [c for c in head_candidates if L.has_words(c, 6)]
         page.title = long_ones[0] if long_ones else max(head_candidates, key=lambda c: len(L.words(c)))
         seen.add(page.title.lower().strip(" ."))
         after = head_candidates[head_candidates.index(page.title) + 1:]
-        page.body.extend(c for c in after if len(L.words(c)) >= 8)
-        page.dropped += len(head_candidates) - 1 - sum(len(L.words(c)) >= 8 for c in after)
+        kept = [c for c in after if L.has_words(c, 8)]
+        page.body.extend(kept)
+        page.dropped += len(head_candidates) - 1 - len(kept)
 
     skip_summary = False
     ended_by_mark = False
