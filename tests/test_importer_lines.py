@@ -213,3 +213,56 @@ _WORD_PIECES = ["a", "Đ", "ờ", "_", "1", "٣", "²", "Ⅻ", "\u0301", "\u200b
 def test_has_words_counts_as_words_does(line, n):
     # has_words() matches words one after the other up to the n-th instead of listing them all
     assert L.has_words(line, n) == (len(L.words(line)) >= n)
+
+
+# Patterns built from pieces that promise characters and pieces that do not (case ignored,
+# optional, classes, look-arounds, back references): required_chars() must name, for each, only
+# characters of which every match holds one.
+_PATTERN_ATOMS = st.sampled_from(["a", "A", "b", "\\(", ":", "é", "[ab]", "[a-c]", "[^a]", ".", "\\w", "\\s", "\\1", "$", "^"])
+
+
+def _pattern_of(inner):
+    return st.one_of(
+        st.tuples(inner, inner).map("".join),
+        st.tuples(inner, inner).map("|".join),
+        inner.map(lambda p: f"(?:{p})"), inner.map(lambda p: f"({p})"), inner.map(lambda p: f"(?i:{p})"),
+        inner.map(lambda p: f"(?-i:{p})"), inner.map(lambda p: f"(?>{p})"), inner.map(lambda p: f"(?={p})"),
+        inner.map(lambda p: f"(?<=a)(?<!b){p}"),
+        st.tuples(inner, st.sampled_from(["?", "*", "+", "*?", "+?", "*+", "++", "{0,2}", "{1,2}", "{2}"])).map(
+            lambda t: f"(?:{t[0]}){t[1]}"))
+
+
+@given(st.recursive(_PATTERN_ATOMS, _pattern_of, max_leaves=8), st.booleans(),
+       st.lists(st.text(alphabet="aAbBcé(:ÉK\u212a ", max_size=8), min_size=1, max_size=6))
+@settings(max_examples=3000, deadline=None)
+def test_required_chars_are_in_every_match(pattern, ignore_case, texts):
+    import re
+
+    from generator.importer.cues import required_chars
+    try:
+        compiled = re.compile(("(?i)" if ignore_case else "") + pattern)
+    except re.error:
+        return
+    needs = required_chars(compiled)
+    if needs is None:
+        return
+    for text in texts:
+        m = compiled.search(text)
+        assert m is None or any(c in m.group() for c in needs), (pattern, needs, text)
+
+
+def test_required_chars_of_the_shipped_credits():
+    # the shortcut in credit() pays only when the patterns promise something
+    assert CUES.credit_needs == "(:"
+
+
+_CREDIT_PIECES = ["(", ")", ":", "Ảnh", "ảnh", "ẢNH", "Photo", "Nguồn ảnh", " ", ".", "|", "TTXVN", "Hải Long", "a" * 50,
+                  "Tổng Bí thư Tô Lâm hội đàm", "\t", "-"]
+
+
+@given(st.lists(st.sampled_from(_CREDIT_PIECES), max_size=16).map("".join))
+@example("(ảnh Hải Long)")  # the one character looked for, first in the tail
+@example("Tổng Bí thư Tô Lâm hội đàm. " * 4 + "(" + " " * 35 + "Ảnh: " + "x" * 38 + "." + "x" * 39 + ")")  # a credit as long as the tail
+@settings(max_examples=3000, deadline=None)
+def test_credit_answers_as_its_patterns_searched_in_full(line):
+    assert L.credit(line, CUES) == (bool(CUES.credit.search(line[-120:])) and len(L.words(line)) >= 3)

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from re import _constants as sre, _parser as sre_parse
 
 from .. import yamlio
 from ..text import fold, normalize
@@ -24,6 +25,7 @@ class Cues:
     furniture: "WholeLine | None" = None        # whole-line furniture
     hotlines: "WholeLine | None" = None         # whole-line hotline/subscription
     credit: re.Pattern | None = None            # a caption credit at the end of a line
+    credit_needs: str | None = None             # every credit holds one of these (see required_chars)
     caption_starts: tuple[str, ...] = ()         # folded openings of credit-less captions
     end_marks: tuple[str, ...] = ("./.",)
     dateline: re.Pattern | None = None          # "(NLĐO) - " and friends at a line's start
@@ -82,6 +84,48 @@ class WholeLine:
         return any(core in low for core in self._cores)
 
 
+def required_chars(pattern: re.Pattern) -> str | None:
+    """Characters of which every text the pattern matches holds at least one, as few as the
+    pattern tells (None when it tells none): a text without any of them needs no search. Read
+    from the parsed pattern: a character it must match as written (not ignoring case), the
+    union of those of every branch of an alternation, what a repetition at least once needs."""
+    try:
+        parsed = sre_parse.parse(pattern.pattern, pattern.flags)
+    except Exception:  # not a pattern this reading knows: no shortcut
+        return None
+    needs = _needs(parsed, bool(parsed.state.flags & re.IGNORECASE))
+    return "".join(sorted(needs)) if needs else None
+
+
+def _needs(items, nocase: bool) -> frozenset[str] | None:
+    """The fewest characters one of which a match of the sequence `items` holds, or None."""
+    best = None
+    for op, av in items:
+        need = _needs_one(op, av, nocase)
+        if need is not None and (best is None or len(need) < len(best)):
+            best = need
+    return best
+
+
+def _needs_one(op, av, nocase: bool) -> frozenset[str] | None:
+    if op is sre.LITERAL:
+        return None if nocase else frozenset(chr(av))
+    if op is sre.IN:  # a set of characters written out ([(:]), not ranges, classes or negated
+        return None if nocase or any(o is not sre.LITERAL for o, _ in av) else frozenset(chr(c) for _, c in av)
+    if op is sre.SUBPATTERN:
+        _, add_flags, del_flags, sub = av
+        return _needs(sub, (nocase or bool(add_flags & re.IGNORECASE)) and not del_flags & re.IGNORECASE)
+    if op is sre.ATOMIC_GROUP:
+        return _needs(av, nocase)
+    if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
+        least, _, sub = av
+        return _needs(sub, nocase) if least >= 1 else None
+    if op is sre.BRANCH:
+        branches = [_needs(sub, nocase) for sub in av[1]]
+        return None if None in branches else frozenset().union(*branches)
+    return None  # anything else (a class, a look-around, a back reference…) promises no character
+
+
 def _alternation(patterns) -> WholeLine | None:
     patterns = [p for p in patterns if p]
     return WholeLine(patterns) if patterns else None
@@ -103,12 +147,14 @@ def compile_cues(data: dict) -> Cues:
         dateline = re.compile(rf"^(?:[A-ZÀ-Ỹ][\w .]{{0,30}}\s)?\(?({alt})\)?\s*[-–—:]\s*", re.IGNORECASE)  # see dateline_match
     domains = sorted({d for o in outlets for d in o.domains}, key=len, reverse=True)
     try:
+        credit = re.compile("(?:" + "|".join(f"(?:{normalize(str(p))})" for p in data.get("caption_credit") or ["$^"]) + r")\s*[|]?\s*$")
         return Cues(
             outlets=tuple(outlets),
             trailers=frozenset(fold(normalize(str(t))).strip(" :") for t in data.get("trailers") or ()),
             furniture=_alternation(normalize(str(p)) for p in data.get("furniture") or ()),
             hotlines=_alternation(hotlines),
-            credit=re.compile("(?:" + "|".join(f"(?:{normalize(str(p))})" for p in data.get("caption_credit") or ["$^"]) + r")\s*[|]?\s*$"),
+            credit=credit,
+            credit_needs=required_chars(credit),
             caption_starts=tuple(fold(str(s)) for s in data.get("caption_starts") or ()),
             end_marks=tuple(str(m) for m in data.get("end_marks") or ("./.",)),
             dateline=dateline,
