@@ -266,3 +266,15 @@ _CREDIT_PIECES = ["(", ")", ":", "Ảnh", "ảnh", "ẢNH", "Photo", "Nguồn �
 @settings(max_examples=3000, deadline=None)
 def test_credit_answers_as_its_patterns_searched_in_full(line):
     assert L.credit(line, CUES) == (bool(CUES.credit.search(line[-120:])) and len(L.words(line)) >= 3)
+
+
+def test_a_page_is_plain_when_unusual_finds_nothing_in_it():
+    # _is_plain() asks isprintable() before it searches: for every character, alone and between
+    # others and line ends, the same answer as the search
+    import sys
+
+    from generator.importer import _UNUSUAL, _is_plain
+    for c in range(sys.maxunicode + 1):
+        for text in (chr(c), f"a\n{chr(c)}b\n"):
+            assert _is_plain(text) == (_UNUSUAL.search(text) is None), hex(c)
+

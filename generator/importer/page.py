@@ -69,7 +69,8 @@ def _collapsed_lines(text: str, plain: bool = False) -> list[str]:
     return text.replace(" \n", "\n").replace("\n ", "\n").strip(" ").split("\n")
 
 
-def _prepare(text: str, plain: bool = False) -> tuple[list[str], tuple | None]:
+def _prepare(text: str, plain: bool = False) -> tuple[list[str], str, tuple | None]:
+    """The page's lines, normalised and collapsed, the same joined by "\n", and the scraper's date."""
     raw_lines = _collapsed_lines(normalize(text, False if plain else None), plain)
     scraper = None
     for i, line in enumerate(raw_lines):
@@ -79,21 +80,22 @@ def _prepare(text: str, plain: bool = False) -> tuple[list[str], tuple | None]:
                 scraper = (int(m.group(1)), int(m.group(2)), int(m.group(3)) if m.group(3) else None)
                 raw_lines[i] = SCRAPER_DATE.sub("", line, count=1).strip()
             break
-    if not any("inh anh" in line for line in raw_lines):
-        return raw_lines, scraper  # no image marker to split a line at (split_glued would keep each)
+    joined = "\n".join(raw_lines)
+    if "inh anh" not in joined:
+        return raw_lines, joined, scraper  # no image marker to split a line at (split_glued would keep each)
     out: list[str] = []
     for line in raw_lines:
         out.extend(L.split_glued(line) if line else [""])
-    return out, scraper
+    return out, "\n".join(out), scraper
 
 
 def walk(text: str, cues: Cues, plain: bool = False) -> Page:
     """Read a normalised page into a Page, keeping every article line once and dropping furniture
     (plain: the text is known to hold no control character and no space but ' ' and '\\n')."""
-    lines, scraper = _prepare(text, plain)
+    lines, joined, scraper = _prepare(text, plain)
     # Every line lower-cased, by one pass over the page (line by line, each was lowered up to three
     # times: for the hotline and furniture cues and for its key); no letter's lower case holds "\n".
-    lows = "\n".join(lines).lower().split("\n")
+    lows = joined.lower().split("\n")
     page = Page(scraper_date=scraper)
     seen: set[str] = set()          # folded lines already kept (title, captions, text)
     caption_keys: set[str] = set()
