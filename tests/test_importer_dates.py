@@ -4,6 +4,8 @@ from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from generator.importer.dates import datelines, foreign_datelines, infer_year, reported_years, stamp_date
 from generator.text import fold
@@ -97,3 +99,11 @@ def test_ambiguous_terms_are_flagged_uncertain():
     terms = [("Vương Đình Huệ", [(dt.date(2021, 3, 31), dt.date(2024, 5, 2))])]
     ev = infer_year(6, 12, "Chủ tịch Quốc hội đón đoàn", CALENDAR, terms)
     assert ev.year == 2023 and "UNCERTAIN" in ev.reason and "2021, 2022, 2023" in ev.reason
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(["1", "12", "2024", "٣", "0", "/", "-", ".", " ", "  ", "\u00a0", ":", "a", "ngày"]), max_size=16).map("".join))
+def test_a_stamp_is_looked_for_only_in_lines_with_a_year(line):
+    # stamp_date() gives up on a line without four digits in a row: every date _NUM_DATE finds has them
+    from generator.importer import dates as D
+    assert D._NUM_DATE.search(line) is None or D._FOUR_DIGITS.search(line) is not None

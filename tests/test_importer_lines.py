@@ -278,3 +278,15 @@ def test_a_page_is_plain_when_unusual_finds_nothing_in_it():
         for text in (chr(c), f"a\n{chr(c)}b\n"):
             assert _is_plain(text) == (_UNUSUAL.search(text) is None), hex(c)
 
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(["https://", "HTTP://", "www.", "WWW.", "nhandan.vn", "NhanDan.VN", "xaydungchinhsach.chinhphu.vn",
+                                 "vov.vn", "/", " ", "\t", "\n", "\u00a0", "x", "\u212a", "ſ", "İ", "ı", "."]), max_size=8).map("".join))
+@example("https://www.xaydungchinhsach.chinhphu.vn/")  # the longest domain line
+@example("https://www.xaydungchinhsach.chinhphu.vn/ \n")  # and white space after it
+def test_a_domain_line_is_looked_for_only_in_lines_short_enough(line):
+    from generator.importer.cues import domain_match
+
+    def spans(m):
+        return m and (m.span(), m.groups())
+    assert spans(domain_match(CUES, line)) == spans(CUES.domain.match(line))

@@ -12,6 +12,9 @@ SCRAPER_DATE = re.compile(r"^\s*date\s+(\d{4})-(\d{2})(?:-(\d{2}))?(?:\s+|$)")
 
 _NUM_DATE = re.compile(
     r"(?<!\d)(?:(\d{4})-(\d{1,2})-(\d{1,2})|(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4}))(?!\d)")
+# Both of _NUM_DATE's forms hold a year of four digits: a line without (most) is looked at by a
+# pattern that opens with a digit, found sooner than _NUM_DATE's, which opens with a look-behind.
+_FOUR_DIGITS = re.compile(r"\d{4}")
 _TIME = re.compile(r"(?<!\d)\d{1,2}\s*[:hg]\s*\d{2}(?:\s*(?:AM|PM|SA|CH))?(?!\d)", re.I)
 _STAMP_WORDS = re.compile(
     r"(?i)\b(?:GMT|UTC|ICT)\s*[+-]?\s*\d*|\b(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy)|chủ\s+nhật|cập nhật|đăng|"
@@ -31,7 +34,7 @@ def stamp_date(line: str) -> dt.date | None:
     A line is a time stamp when, once its date, time, weekday and zone are removed, at most a few
     words remain (a section name); a sentence that merely contains a date is not one.
     """
-    if len(line) > 80:
+    if len(line) > 80 or not _FOUR_DIGITS.search(line):
         return None
     m = _NUM_DATE.search(line)
     if not m:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from ..text import fold
-from .cues import Cues
+from .cues import Cues, domain_match
 from .dates import stamp_date
 
 BLANK, STAMP, HOTLINE, FURNITURE, DOMAIN, URL, PLACEHOLDER, IMAGE, TRAILER, SLUGLINK, DOUBLED, TEXT = (
@@ -80,7 +80,7 @@ def classify(line: str, cues: Cues, low: str | None = None) -> str:
         return STAMP
     if cues.hotlines and cues.hotlines.match(line, low):
         return HOTLINE
-    if cues.domain and cues.domain.match(line):
+    if domain_match(cues, line):
         return DOMAIN
     if _URL_LINE.match(line):
         return URL
