@@ -290,3 +290,42 @@ def test_a_domain_line_is_looked_for_only_in_lines_short_enough(line):
     def spans(m):
         return m and (m.span(), m.groups())
     assert spans(domain_match(CUES, line)) == spans(CUES.domain.match(line))
+
+
+@given(st.integers(60, 3000), st.integers(-2, 2), st.integers(-3, 3), st.lists(st.sampled_from(["Đ", "đ", "ă", "Ẫ", "ỹ", "a"]), max_size=60),
+       st.sampled_from([" the", " x", " the İ", " the Σ"]))
+@settings(max_examples=3000, deadline=None)
+def test_language_near_the_share_of_vietnamese_letters_that_decides_it(length, more, shift, letters, filler):
+    # language() first counts the Vietnamese letters of the first eighth: a text with about as
+    # many as decide it, ending about where its first eighth ends, and İ, whose lower case is longer
+    from generator.importer import language
+    letters = "".join(letters) + "Ă" * max(0, length // 60 + 1 + more - sum(c in "Đđăẫỹ" for c in letters))
+    text = (filler * length)[:max(0, length // 8 + shift - len(letters))] + letters
+    text = (text + filler * length)[:length]
+    assert language(text) == _language_in_full(text)
+
+
+def test_fold_keeps_length_and_gives_space_colon_and_stop_only_for_themselves_and_white_space():
+    # classify() tells a line too long or short for a trailer by its length, before folding it
+    import sys
+
+    from generator.text import _PLANE, fold
+    every = [chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c < 0xE000]
+    for ch in every:  # alone, and in a short text that is not ASCII
+        for text in (ch, "ă" + ch):
+            folded = fold(text)
+            assert len(folded) == len(text) and (folded[-1] not in " :." or ch.isspace() or ch in ":."), hex(ord(ch))
+    plane = "".join(ch for ch in every[:_PLANE] if ch != "\u03a3")  # a long text, folded by the plane's table
+    folded = fold(plane)
+    assert len(folded) == len(plane)
+    assert all(f not in " :." or ch.isspace() or ch in ":." for ch, f in zip(plane, folded))
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(["Tin", "tin", "TIN", " ", "liên", "LIÊN", "quan", ":", ".", "\t", "\u00a0", "\u2028", "Video",
+                                 "VIDEO", "x", "Đọc nhiều"]), max_size=8).map("".join))
+@example("\tTin liên quan:")
+@example("Tin liên quan\u00a0.")
+def test_a_line_too_long_or_short_for_a_trailer_is_none(line):
+    from generator.text import fold
+    assert L._trailer_sized(line, CUES) or fold(line).strip(" :.") not in CUES.trailers

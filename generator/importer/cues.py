@@ -22,6 +22,7 @@ class Outlet:
 class Cues:
     outlets: tuple[Outlet, ...] = ()
     trailers: frozenset[str] = frozenset()      # folded headings
+    trailer_lengths: frozenset[int] = frozenset()  # their lengths
     furniture: "WholeLine | None" = None        # whole-line furniture
     hotlines: "WholeLine | None" = None         # whole-line hotline/subscription
     credit: re.Pattern | None = None            # a caption credit at the end of a line
@@ -150,11 +151,13 @@ def compile_cues(data: dict) -> Cues:
         # "(NLĐO) - ", "(NLĐO)- ", "Hanoi (VNA) – ", "VOV.VN - "
         dateline = re.compile(rf"^(?:[A-ZÀ-Ỹ][\w .]{{0,30}}\s)?\(?({alt})\)?\s*[-–—:]\s*", re.IGNORECASE)  # see dateline_match
     domains = sorted({d for o in outlets for d in o.domains}, key=len, reverse=True)
+    trailers = frozenset(fold(normalize(str(t))).strip(" :") for t in data.get("trailers") or ())
     try:
         credit = re.compile("(?:" + "|".join(f"(?:{normalize(str(p))})" for p in data.get("caption_credit") or ["$^"]) + r")\s*[|]?\s*$")
         return Cues(
             outlets=tuple(outlets),
-            trailers=frozenset(fold(normalize(str(t))).strip(" :") for t in data.get("trailers") or ()),
+            trailers=trailers,
+            trailer_lengths=frozenset(map(len, trailers)),
             furniture=_alternation(normalize(str(p)) for p in data.get("furniture") or ()),
             hotlines=_alternation(hotlines),
             credit=credit,

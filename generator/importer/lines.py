@@ -90,13 +90,21 @@ def classify(line: str, cues: Cues, low: str | None = None) -> str:
         return FURNITURE
     if _placeholder(line):
         return PLACEHOLDER
-    if len(line) <= 60 and fold(line).strip(" :.") in cues.trailers:
+    if len(line) <= 60 and _trailer_sized(line, cues) and fold(line).strip(" :.") in cues.trailers:
         return TRAILER
     if _SLUG_PREFIX.match(line) and (not line.isascii() or _ASCII_WORDS.match(line)):
         return SLUGLINK
     if doubled(line):
         return DOUBLED
     return TEXT
+
+
+def _trailer_sized(line: str, cues: Cues) -> bool:
+    """False when fold(line).strip(" :.") is too long or too short for a trailer (told without folding)."""
+    # fold() gives one character for one, and only white space, ':' and '.' fold to ' ', ':' or
+    # '.': unless white space ends what strip(" :.") leaves of the line, the key is as long.
+    core = line.strip(" :.")
+    return len(core) in cues.trailer_lengths or core[:1].isspace() or core[-1:].isspace()
 
 
 def url(line: str) -> tuple[str, str]:
