@@ -31,6 +31,7 @@ class Cues:
     end_marks: tuple[str, ...] = ("./.",)
     dateline: re.Pattern | None = None          # "(NLĐO) - " and friends at a line's start
     dateline_reach: int = 0                     # the separator stands before this, or after spaces there
+    dateline_ends: re.Pattern | None = None     # the codes written backwards (see dateline_match)
     domain: re.Pattern | None = None            # a line that is only a domain name
     domain_reach: int = 0                       # such a line is no longer, but for white space at its end
     by_dateline: dict = field(default_factory=dict)  # folded dateline code → Outlet
@@ -145,11 +146,13 @@ def compile_cues(data: dict) -> Cues:
                               tuple(normalize(str(d)) for d in o.get("datelines") or ())))
         hotlines += [normalize(str(h)) for h in o.get("hotlines") or ()]
     codes = sorted({d for o in outlets for d in o.datelines}, key=len, reverse=True)
-    dateline = None
+    dateline = dateline_ends = None
     if codes:
         alt = "|".join(re.escape(c) for c in codes)
         # "(NLĐO) - ", "(NLĐO)- ", "Hanoi (VNA) – ", "VOV.VN - "
         dateline = re.compile(rf"^(?:[A-ZÀ-Ỹ][\w .]{{0,30}}\s)?\(?({alt})\)?\s*[-–—:]\s*", re.IGNORECASE)  # see dateline_match
+        if not any(_DATELINE_SEPARATOR.search(c) or c[-1:].isspace() or c.endswith(")") for c in codes):
+            dateline_ends = re.compile("|".join(re.escape(c[::-1]) for c in codes), re.IGNORECASE)
     domains = sorted({d for o in outlets for d in o.domains}, key=len, reverse=True)
     trailers = frozenset(fold(normalize(str(t))).strip(" :") for t in data.get("trailers") or ())
     try:
@@ -167,6 +170,7 @@ def compile_cues(data: dict) -> Cues:
             dateline=dateline,
             # place (32) + "(" + the longest code + ")": the separator stands before, unless spaces follow
             dateline_reach=35 + max(map(len, codes), default=0),
+            dateline_ends=dateline_ends,
             domain=re.compile(r"^(?:https?://)?(?:www\.)?(" + "|".join(map(re.escape, domains)) + r")/?\s*$", re.I) if domains else None,
             domain_reach=len("https://www./") + max(map(len, domains), default=0),  # see domain_match
             by_dateline={fold(c): o for o in outlets for c in o.datelines},
@@ -186,11 +190,24 @@ def dateline_match(cues: Cues, line: str) -> re.Match | None:
     """cues.dateline.match(line) (None without a dateline pattern)."""
     if cues.dateline is None:
         return None
-    # The pattern's separator stands before dateline_reach, or after a run of spaces that covers
-    # the character before it: looking that far, not along the whole paragraph, tells.
+    # The pattern's separator stands before dateline_reach, or after a run of white space that
+    # covers the character before it: looking that far, not along the whole paragraph, tells.
     reach = cues.dateline_reach
-    if not _DATELINE_SEPARATOR.search(line, 0, reach) and not line[reach - 1:reach].isspace():
-        return None
+    sep = _DATELINE_SEPARATOR.search(line, 0, reach)
+    if sep is not None:
+        at = sep.start()
+    else:
+        after = line[reach - 1:].lstrip()  # (not white space at reach - 1: a separator there was found)
+        if not _DATELINE_SEPARATOR.match(after):
+            return None
+        at = len(line) - len(after)
+    # Where no code holds a separator, the first one is the pattern's: before it stand the code, a
+    # ')' and white space, or no dateline (the pattern tries a code after each space of the place
+    # name, ~25k instructions). The code is looked for at the end, backwards, by one match.
+    if cues.dateline_ends is not None:
+        before = line[:at].rstrip()
+        if not cues.dateline_ends.match((before[:-1] if before.endswith(")") else before)[::-1]):
+            return None
     return cues.dateline.match(line)
 
 
