@@ -46,7 +46,8 @@ def _move_tone(m: re.Match) -> str:
 def normalize(text: str, odd: bool | None = None) -> str:
     """Return text in the archive's one form: NFC, plain spaces, Đ not Ð, new tone placement, \\n.
     odd: whether text may hold an unusual space or character, when the caller has looked already."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\r" in text:  # (looked for alone: a two-character needle is searched for more slowly)
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
     if _ODD.search(text) if odd is None else odd:  # rare, and translate() is slow on long texts
         text = text.translate(_SPACES)
     text = unicodedata.normalize("NFC", text)

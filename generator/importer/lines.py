@@ -29,8 +29,10 @@ _SENTENCE_END = re.compile(r"[.!?…;:\"”'’)\]]\s*$|\./\.$")
 def _placeholder(line: str) -> bool:
     # _PLACEHOLDER ends with a digit, or a digit and '.', before a last newline if any: other
     # lines (most end with a word and '.') need no search.
-    end = line[:-1] if line.endswith("\n") else line
-    return end.removesuffix(".")[-1:].isdecimal() and _PLACEHOLDER.search(line) is not None
+    last = len(line) - 1 - line.endswith("\n")
+    if line[last:last + 1] == ".":
+        last -= 1
+    return last >= 0 and line[last].isdecimal() and _PLACEHOLDER.search(line) is not None
 
 
 _WORD = re.compile(r"\w+")
