@@ -1,7 +1,7 @@
 """Property tests: importing arbitrary text never crashes, and every body line comes from the input."""
 from pathlib import Path
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from generator.frontmatter import clean
@@ -43,10 +43,31 @@ def test_arbitrary_bytes_never_crash(data):
 
 @settings(max_examples=400, deadline=None)
 @given(st.text(alphabet=st.sampled_from(list("\\`*_[]<>|~#>-+=.)1 aĐ\n")) | st.characters(), max_size=40))
+@example("= a")
+@example("+ a")
+@example("١. a")  # a decimal digit that is not ASCII
 def test_escape_is_the_inline_substitution_then_the_line_start_one(text):
     """escape() skips the inline substitution when no markup character is in the text: the same text."""
     import re
-    from generator.importer.blocks import _INLINE, _LINE_START, escape
+    from generator.importer.blocks import _INLINE, _LINE_START, _escape_start, escape
     rule = _LINE_START.sub(lambda m: "\\" + m.group(1), _INLINE.sub(r"\\\1", text))
     assert escape(text) == rule
+    if not _INLINE.search(text):  # blocks() escapes only the starts of a body without markup characters
+        assert _escape_start(text) == rule
     assert set(re.findall(_INLINE, text)) <= set("\\`*_[]<>|~")
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(["Các văn kiện gồm:", "a;", "b.", "- x", "1. y", "Tiêu đề ngắn", "\\", "`", "*", "_", "[",
+                                          "]", "<", ">", "|", "~", "# ", "= ", " ", "Đoạn văn dài kết thúc."]),
+                         min_size=1, max_size=5).map("".join), max_size=8))
+def test_blocks_escape_as_if_each_block_were_searched_for_markup(lines):
+    # blocks() looks for markup characters once in the whole body, not in each block
+    from unittest import mock
+
+    from generator.importer import blocks as B
+    def escape_in_full(text):
+        return B._LINE_START.sub(lambda m: "\\" + m.group(1), B._INLINE.sub(r"\\\1", text))
+    got = B.blocks(lines, ("tieu de",))
+    with mock.patch.object(B, "_escape_start", escape_in_full), mock.patch.object(B, "escape", escape_in_full):
+        assert got == B.blocks(lines, ("tieu de",))

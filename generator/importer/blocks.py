@@ -11,6 +11,7 @@ _BULLET = re.compile(r"^(?:[-–•+*▪●■◦]|\d{1,2}[.)])\s+(?=\S)")
 _MARKUP = "\\`*_[]<>|~"
 _INLINE = re.compile(f"([{re.escape(_MARKUP)}])")
 _LINE_START = re.compile(r"^(#{1,6}\s|>|[-+=]\s|\d{1,9}[.)]\s)")
+_STARTS = "#>-+="  # what _LINE_START opens with, but for a digit
 
 
 def escape(text: str) -> str:
@@ -20,7 +21,14 @@ def escape(text: str) -> str:
         if c in text:
             text = _INLINE.sub(r"\\\1", text)
             break
-    return _LINE_START.sub(lambda m: "\\" + m.group(1), text)
+    return _escape_start(text)
+
+
+def _escape_start(text: str) -> str:
+    """escape() of a text without any markup character: its start, if Markdown would read it as markup."""
+    if text[:1] in _STARTS or text[:1].isdecimal():  # (\d is a decimal digit, as isdecimal() says)
+        return _LINE_START.sub(lambda m: "\\" + m.group(1), text)
+    return text
 
 
 def _subheading(line: str) -> bool:
@@ -36,6 +44,9 @@ def blocks(lines: list[str], caption_starts: tuple[str, ...] = ()) -> tuple[list
     """Markdown blocks for the body lines, and the lines that turned out to be captions."""
     out: list[str] = []
     captions: list[str] = []
+    # A body without any markup character (most) has none in any block: looked for once, not per block.
+    joined = "\n".join(lines)
+    esc = escape if any(c in joined for c in _MARKUP) else _escape_start
     i, n = 0, len(lines)
     while i < n:
         line = lines[i]
@@ -47,15 +58,15 @@ def blocks(lines: list[str], caption_starts: tuple[str, ...] = ()) -> tuple[list
             if j < n and j > i + 1 and L.terminated(lines[j]) and not L.has_words(lines[j], 81):
                 j += 1
             if j - i - 1 >= 2:
-                out.append(escape(line))
-                out.append("\n".join("- " + escape(_BULLET.sub("", item)) for item in lines[i + 1:j]))
+                out.append(esc(line))
+                out.append("\n".join("- " + esc(_BULLET.sub("", item)) for item in lines[i + 1:j]))
                 i = j
                 continue
         if _BULLET.match(line) and i + 1 < n and _BULLET.match(lines[i + 1]):
             j = i
             while j < n and _BULLET.match(lines[j]):
                 j += 1
-            out.append("\n".join("- " + escape(_BULLET.sub("", item)) for item in lines[i:j]))
+            out.append("\n".join("- " + esc(_BULLET.sub("", item)) for item in lines[i:j]))
             i = j
             continue
         if _subheading(line):
@@ -63,12 +74,12 @@ def blocks(lines: list[str], caption_starts: tuple[str, ...] = ()) -> tuple[list
             if _caption_like(line, caption_starts):
                 captions.append(line)
             elif nxt is not None and not _subheading(nxt):
-                out.append("## " + escape(line))
+                out.append("## " + esc(line))
             else:
-                out.append(escape(line))
+                out.append(esc(line))
             i += 1
             continue
-        out.append(escape(line))
+        out.append(esc(line))
         i += 1
     return out, captions
 
