@@ -138,12 +138,15 @@ def _fold_text(text: str) -> str:
     return folded.translate(rest)
 
 
-_NON_ALNUM = re.compile(r"[^a-z0-9]+")
+# Every byte but a-z and 0-9 made a space: the runs of letters and digits are then what split() gives.
+_NON_ALNUM_TO_SPACE = bytes(c if chr(c) in "abcdefghijklmnopqrstuvwxyz0123456789" else 0x20 for c in range(256))
 
 
 def slugify(text: str, max_len: int = 80) -> str:
     """ASCII slug of text: 'Đà Nẵng' → 'da-nang'; cut at a word boundary within max_len."""
-    slug = _NON_ALNUM.sub("-", fold(normalize(text)).encode("ascii", "ignore").decode()).strip("-")
+    # The runs of a-z and 0-9 of the folded text's ASCII, joined by '-' (re.sub("[^a-z0-9]+", "-",
+    # …).strip("-"), without a match for each run between them: a tenth of the cost).
+    slug = "-".join(fold(normalize(text)).encode("ascii", "ignore").translate(_NON_ALNUM_TO_SPACE).decode().split())
     if len(slug) > max_len:
         cut = slug[: max_len + 1]
         slug = cut[: cut.rfind("-")] if "-" in cut[1:] else slug[:max_len]

@@ -125,3 +125,17 @@ def test_old_tones_looked_for_letter_by_letter_are_those_the_one_pattern_finds(t
     from tests.test_scan import _OLD_TONE_WAS
     from generator import text as T
     assert [m.span() for m in T._OLD_TONE_MAYBE.finditer(text)] == [m.span() for m in _OLD_TONE_WAS.finditer(text)]
+
+
+@given(st.text(alphabet=st.sampled_from(list("aZz09 -_.\n\t\x0b\x1cĐđÀ“ß\u00a0中") + ["ǅ", "\u212a"]), max_size=40), st.integers(1, 30))
+@settings(max_examples=2000, deadline=None)
+def test_slugify_joins_the_runs_of_letters_and_digits_as_the_substitution_did(text, max_len):
+    import re
+
+    from generator import text as T
+    slug = re.sub("[^a-z0-9]+", "-", fold(normalize(text)).encode("ascii", "ignore").decode()).strip("-")
+    if len(slug) > max_len:
+        cut = slug[: max_len + 1]
+        slug = cut[: cut.rfind("-")] if "-" in cut[1:] else slug[:max_len]
+        slug = slug.strip("-")
+    assert T.slugify(text, max_len) == (slug or "untitled"[:max(1, max_len)])
