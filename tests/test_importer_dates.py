@@ -86,6 +86,7 @@ def test_reported_years(text, years):
 def test_infer_year(day, month, text, year, why):
     ev = infer_year(day, month, text, CALENDAR)
     assert ev.year == year and why in ev.reason
+    assert infer_year(day, month, text, CALENDAR, (), datelines(text)) == ev  # the text's datelines passed, as import_page does
 
 
 def test_infer_year_from_terms_of_office():

@@ -104,7 +104,8 @@ def _resolve_date(page, content_text: str, know: Knowledge) -> tuple[dt.date | N
             pass
     if page.stamp:
         return page.stamp, [], None
-    lines = datelines(content_text) or foreign_datelines(content_text)
+    found = datelines(content_text)
+    lines = found or foreign_datelines(content_text)
     if page.scraper_date:  # the page gives the month only
         y, m, _ = page.scraper_date
         for dl in lines:
@@ -117,7 +118,7 @@ def _resolve_date(page, content_text: str, know: Knowledge) -> tuple[dt.date | N
     first = lines[0]
     if first.year:
         return dt.date(first.year, first.month, first.day), [], None
-    ev = infer_year(first.day, first.month, content_text, know.calendar, terms_named(content_text, know.leaders))
+    ev = infer_year(first.day, first.month, content_text, know.calendar, terms_named(content_text, know.leaders), found)
     if ev.year is None:
         return None, [], (f"no year: the page has no date line, the text gives \"{first.text.strip()}\" "
                           f"without a year, and {ev.reason}")

@@ -126,16 +126,18 @@ def reported_years(folded: str) -> list[int]:
     return years
 
 
-def infer_year(day: int, month: int, text: str, calendar: dict, terms: list[tuple[str, list]] = ()) -> YearEvidence:
+def infer_year(day: int, month: int, text: str, calendar: dict, terms: list[tuple[str, list]] = (),
+               found: list[Dateline] | None = None) -> YearEvidence:
     """Infer the year of day/month from the article's own text; None when it gives no evidence.
 
     In order of strength: the same day and month printed with a year elsewhere in the text; an
     anniversary ("50 năm Quốc khánh Lào"); a numbered yearly meeting; the terms of office of the
     leaders named with their titles (`terms`: [(who, [(start, end), ...]), ...]); the latest year
-    the text reports. Each reason is written for the editor who checks it.
+    the text reports. Each reason is written for the editor who checks it. (found: datelines(text),
+    when the caller has it.)
     """
     folded = fold(text)
-    for dl in datelines(text):
+    for dl in datelines(text) if found is None else found:
         if dl.year and (dl.month == month) and (dl.day == day or (dl.end_day and dl.day <= day <= dl.end_day)):
             return YearEvidence(dl.year, f"the text gives {dl.text.strip()}")
     for a in calendar.get("anniversaries", ()):
