@@ -4,6 +4,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from generator.text import fold, normalize, slugify
+from tests.test_scan import _OLD_TONE_WAS  # imported here: inside a test, its first run would be timed
 
 
 @pytest.mark.parametrize("raw, expected", [
@@ -122,7 +123,6 @@ def test_the_fold_table_agrees_with_folding_on_every_character_it_holds():
 @given(st.lists(st.sampled_from(_TONE_ALPHABET), max_size=30).map("".join))
 @settings(max_examples=2000, deadline=None)
 def test_old_tones_looked_for_letter_by_letter_are_those_the_one_pattern_finds(text):
-    from tests.test_scan import _OLD_TONE_WAS
     from generator import text as T
     assert [m.span() for m in T._OLD_TONE_MAYBE.finditer(text)] == [m.span() for m in _OLD_TONE_WAS.finditer(text)]
 
