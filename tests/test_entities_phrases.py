@@ -303,3 +303,59 @@ def test_phrases_sharing_a_first_word_are_tried_by_their_second(text):
     short = lambda s, e, p: p.count(" ") < 2  # noqa: E731 — refuses the longest, takes the next
     for accept in (None, refuse, short):
         assert _found_both_ways(index, sp, None, accept, caps) == _starts_in_full(index, sp, None, accept, caps)
+
+
+# Phrases whose first word opens none alone are looked for with their second words (_second_words):
+# second words with capitals, digits, dots, underscores, hyphens and letters beyond ASCII.
+_FOLLOWED = ["bo truong", "chu tich", "chu tich nuoc", "chu nhiem", "to lam", "to", "nguyen van a", "nguyen tp. ho",
+             "nguyen a_b", "nguyen 2a", "tong Bi thu", "ha ß", "ha x-y z", "thu tuong"]
+_FOLLOWED_WORDS = st.lists(st.sampled_from([
+    "Bo", "BO", "bo", "Bộ", "truong", "Truong", "TRUONG", "trưởng", "truongx", "Chu", "CHU", "tich", "Tich", "TICH", "nuoc",
+    "nhiem", "To", "Lam", "lam", "Nguyen", "van", "Van", "a", "A", "tp.", "TP.", "ho", "a_b", "A_B", "2a", "2A", "tong",
+    "Tong", "Bi", "BI", "thu", "Thu", "tuong", "Ha", "ß", "SS", "x-y", "X-Y", "z", "xBo", "Bo-truong", "\n", ",", "-", ""]),
+    max_size=12).map(" ".join)
+
+
+def _both_ways_and_in_full(index: PhraseIndex, sp: str, caps: str) -> None:
+    refuse = lambda s, e, p: (s + len(p)) % 3 != 0  # noqa: E731
+    for accept in (None, refuse):
+        assert _found_both_ways(index, sp, None, accept, caps) == _starts_in_full(index, sp, None, accept, caps)
+
+
+@given(_FOLLOWED_WORDS, st.lists(st.sampled_from(_FOLLOWED), min_size=1, max_size=8))
+@settings(max_examples=2000, deadline=None)
+def test_first_words_looked_for_with_their_second_words_find_what_str_find_gives(text, phrases):
+    _folded, sp, caps = forms(text)
+    _both_ways_and_in_full(PhraseIndex(phrases), sp, caps)
+
+
+# (capitals, text) word by word, of one length: the text is not always the capitals in lower case
+_UNLIKE = st.lists(st.sampled_from([("Bo", "bo"), ("Bo", "xo"), ("Xo", "bo"), ("BO", "bo"), ("truong", "truong"),
+                                    ("Truong", "truong"), ("Xruong", "truong"), ("truong", "xruong"), ("Chu", "chu"),
+                                    ("tich", "tich"), ("Tich", "tich"), ("Tach", "tich"), ("To", "to"), ("Lam", "lam"),
+                                    ("Lum", "lam"), ("TP.", "tp."), ("TP,", "tp."), ("Nguyen", "nguyen"), (" ", " "),
+                                    ("\n", " "), (" ", "\n"), ("-", " "), ("x", "x")]), max_size=16)
+
+
+@given(_UNLIKE, st.lists(st.sampled_from(_FOLLOWED), min_size=1, max_size=8))
+@settings(max_examples=2000, deadline=None)
+def test_second_words_are_not_looked_for_in_a_text_that_is_not_the_capitals_lower_case(words, phrases):
+    """find() is given a text and its capitals; where the text is not the capitals in lower
+    case, a first word is looked for alone."""
+    caps, text = " ".join(c for c, _t in words), " ".join(t for _c, t in words)
+    _both_ways_and_in_full(PhraseIndex(phrases), text, caps)
+
+
+@given(_FOLLOWED_WORDS, st.lists(st.sampled_from(_FOLLOWED + ["bo", "bo chinh tri", "chu", "to lam x", "tong bi thu",
+                                                                "nguyen van", "ha z", "xx y"]), max_size=6),
+       st.sampled_from([0, 1, 32]))
+@settings(max_examples=1000, deadline=None)
+def test_phrases_added_after_the_pattern_was_compiled_are_found(text, later, compile_after):
+    """A first word whose new phrases go on with another second word (or none) is looked for
+    with str.find until the pattern is compiled again."""
+    _folded, sp, caps = forms(text)
+    index = PhraseIndex(["bo truong", "chu tich", "to lam", "tong thu ky", "nguyen van a", "ha noi"], compile_after)
+    index.find(sp, None, None, caps)
+    for phrase in later:
+        index.add([phrase])
+        assert index.find(sp, None, None, caps) == _starts_in_full(index, sp, None, None, caps)

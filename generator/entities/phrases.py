@@ -133,9 +133,10 @@ def occurrences(text: str, word: str):
         i = text.find(word, i + 1)
 
 
-def _trie(words: Iterable[str], after_first: str = "") -> str:
+def _trie(words: Iterable, after_first: str = "", escape=re.escape) -> str:
     """An alternation of words laid out as a trie (`after_first` goes after each first letter), so
-    at a place the engine follows only the branches the next letters allow."""
+    at a place the engine follows only the branches the next letters allow. A word may be a
+    sequence of pattern pieces instead of letters (escape=str then takes them as they are)."""
     trie: dict = {}
     for w in words:
         node = trie
@@ -144,13 +145,13 @@ def _trie(words: Iterable[str], after_first: str = "") -> str:
         node[""] = {}
 
     def branch(node: dict) -> str:
-        alts = [re.escape(ch) + branch(child) for ch, child in sorted(node.items()) if ch]
+        alts = [escape(ch) + branch(child) for ch, child in sorted(node.items()) if ch]
         if not alts:
             return ""
         body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
         return f"(?:{body})?" if "" in node else body
 
-    return "(?:" + "|".join(re.escape(ch) + after_first + branch(child) for ch, child in sorted(trie.items()) if ch) + ")"
+    return "(?:" + "|".join(escape(ch) + after_first + branch(child) for ch, child in sorted(trie.items()) if ch) + ")"
 
 
 def word_pattern(words: Iterable[str]) -> re.Pattern | None:
@@ -189,26 +190,76 @@ def _paired(form: str) -> str:
     return "".join(("\x01" if "A" <= ch <= "Z" else "\x00") + ch for ch in form)
 
 
+_LOWER: list = [None, None, False]  # the last (text, capitals) asked about, and whether text is capitals.lower()
+
+
+def _lower_of(text: str, capitals: str) -> bool:
+    """Whether text is capitals in lower case (as forms() makes them), asked once for the three indexes."""
+    if _LOWER[0] is not text or _LOWER[1] is not capitals:
+        _LOWER[:] = text, capitals, text == capitals.lower()
+    return _LOWER[2]
+
+
+def _second_words(seconds: Iterable[str]) -> str | None:
+    """A look ahead, in pairs, for a space and then any of these words standing whole, each
+    letter a capital or not (the lower case of the pairs' text holds them there); None when
+    none can stand in the lower case of an ASCII text (a capital, a letter beyond ASCII)."""
+    alts = []
+    for second in seconds:
+        if not second.isascii() or second.lower() != second:
+            continue
+        alts.append([f"(?:\x00{ch}|\x01{ch.upper()})" if "a" <= ch <= "z" else "\x00" + re.escape(ch) for ch in second])
+    return "(?=\x00 " + _trie(alts, escape=str) + r"(?!.\w))" if alts else None
+
+
 class _CapitalForms:
     """Capitalised forms of first words (each made of word characters, the first a capital A-Z)
-    standing as whole words in a cased text: in an ASCII one, looked for in its pairs."""
+    standing as whole words in a cased text: in an ASCII one, looked for in its pairs.
 
-    def __init__(self, forms: dict[str, str]):
-        """forms: form → the first word it is a form of."""
+    A first word that opens no phrase alone stands where a phrase may start only when one of
+    its phrases' second words follows it (a capitalised "Bộ" is everywhere, "Bộ trưởng" is
+    not): when the text looked in is the cased text in lower case, the pairs' pattern looks
+    for that word too, and the first word alone is no hit.
+    """
+
+    def __init__(self, forms: dict[str, str], seconds: dict[str, frozenset[str]] | None = None):
+        """forms: form → the first word it is a form of; seconds: a first word that opens no
+        phrase alone → the second words of its phrases."""
         self.anywhere = word_pattern(forms)
         self.words = {_paired(form): w for form, w in forms.items() if form.isascii()}
-        # the capital's mark opens every paired form, the look back is after it
-        self.in_pairs = re.compile("\x01" + r"(?<!\w.)" + _trie(p[1:] for p in self.words) + r"(?!.\w)") \
-            if self.words else None
+        self.seconds = seconds or {}
+        self._in_pairs: dict[bool, re.Pattern | None] = {}  # by whether second words are looked for
 
-    def found(self, capitals: str, start: int) -> Iterator[tuple[int, str]]:
-        """(offset, first word) of each form standing in capitals from start on, in text order."""
+    def found(self, capitals: str, start: int, text: str | None = None) -> Iterator[tuple[int, str]]:
+        """(offset, first word) of each form standing in capitals from start on, in text order;
+        with the text phrases are looked for in, only where one of the word's phrases may start
+        (see the class)."""
         if not capitals.isascii():
             return ((m.start(), m.group().lower()) for m in self.anywhere.finditer(capitals, start))
-        if self.in_pairs is None:
+        pattern = self._pairs_pattern(text is not None and _lower_of(text, capitals))
+        if pattern is None:
             return iter(())
         words = self.words
-        return ((m.start() >> 1, words[m.group()]) for m in self.in_pairs.finditer(_pairs(capitals), 2 * start))
+        return ((m.start() >> 1, words[m.group()]) for m in pattern.finditer(_pairs(capitals), 2 * start))
+
+    def _pairs_pattern(self, followed: bool) -> re.Pattern | None:
+        """The pattern for the forms in pairs (followed: with their second words), compiled when first asked for."""
+        if followed not in self._in_pairs:
+            words = []
+            for paired, w in self.words.items():
+                pieces = [re.escape(ch) for ch in paired[1:]]
+                if followed and w in self.seconds:
+                    ahead = _second_words(self.seconds[w])
+                    if ahead is None:
+                        continue  # none of its phrases can stand in the text
+                    pieces.append(ahead)
+                # no word character before the form's mark: looked back for at the form's end, so
+                # only where the form stands (most capitals open none)
+                pieces.append(f"(?<!\\w.{{{len(paired)}}})")
+                words.append(pieces)
+            # the capital's mark opens every paired form
+            self._in_pairs[followed] = re.compile("\x01" + _trie(words, escape=str) + r"(?!.\w)") if words else None
+        return self._in_pairs[followed]
 
 
 class WordFinder:
@@ -260,6 +311,11 @@ def _by_second(phrases: tuple[str, ...]) -> tuple[dict[str, tuple[str, ...]], tu
     return {s: tuple(p for p in phrases if fits(p, s)) for s in seconds}, tuple(p for p in phrases if fits(p, None))
 
 
+def _forms(w: str) -> set[str]:
+    """The capitalised forms a first word is looked for in: "Bo", "BO"."""
+    return {w.capitalize(), w.upper()}
+
+
 def _regular(w: str, form: str) -> bool:
     # A form that stands as a word in the capitals puts w in capital_words(): no need to check it.
     return form[:1] in _UPPER_ASCII and form.lower() == w and _ALL_WORD.fullmatch(form) is not None
@@ -291,6 +347,7 @@ class PhraseIndex:
         self._compile_after = compile_after
         self._patterns: dict[str, re.Pattern] = {}  # first word → its phrases' pattern (see _looked_for)
         self._looks: dict[str, int] = {}  # first word → times looked for by a loop since its phrases changed
+        self._changed: set[str] = set()  # first words whose phrases changed since the capitals pattern was compiled
         self.add(phrases)
 
     def __contains__(self, phrase: str) -> bool:
@@ -307,6 +364,7 @@ class PhraseIndex:
         for first in changed:
             self._patterns.pop(first, None)
             self._looks.pop(first, None)
+        self._changed |= changed
         for first in changed:  # a few phrases are compared faster than their second word is read
             phrases = self.by_first[first]
             self._by_second[first] = _by_second(phrases) if len(phrases) > 4 else ({}, phrases)
@@ -324,37 +382,47 @@ class PhraseIndex:
                 return by_second.get(m.group(), others)
         return others
 
+    def _seconds(self, first: str) -> frozenset[str] | None:
+        """The second words of first's phrases; None when first alone is one of them."""
+        phrases = self.by_first[first]
+        return None if first in phrases else frozenset(p.split(" ", 2)[1] for p in phrases)
+
     def _capital_forms(self) -> tuple:
         """(_CapitalForms of the first words, (word, form, needs vocab) to look for with
         str.find). The pattern is compiled again only once 32 first words have been added since
-        (an import adds officials one by one); until then they are looked for with str.find."""
+        (an import adds officials one by one); until then they are looked for with str.find, and
+        so is a first word whose new phrases go on with a second word the pattern does not know."""
         cached = self._capitals
         if cached is not None and cached[0] is self.firsts:
             return cached[1], cached[2]
         if cached is None or len(self.firsts) - len(cached[3]) > self._compile_after:
-            pattern, covered, slow = None, self.firsts, []
-            forms = {}
-            for w in self.firsts:
-                for form in {w.capitalize(), w.upper()}:
+            covered, irregular, forms, seconds = self.firsts, [], {}, {}
+            for w in covered:
+                for form in _forms(w):
                     if _regular(w, form):
                         forms[form] = w
                     else:
-                        slow.append((w, form, True))
-            pattern = _CapitalForms(forms) if forms else None
+                        irregular.append((w, form, True))
+                if self._seconds(w) is not None:
+                    seconds[w] = self._seconds(w)
+            pattern = _CapitalForms(forms, seconds) if forms else None
+            self._changed = set()
         else:
-            pattern, covered = cached[1], cached[3]
-            slow = [s for s in cached[2] if s[0] in covered]
-            slow += [(w, form, not _regular(w, form)) for w in sorted(self.firsts - covered)
-                     for form in {w.capitalize(), w.upper()}]
-        self._capitals = (self.firsts, pattern, tuple(slow), covered)
+            pattern, covered, irregular = cached[1], cached[3], cached[4]
+        outgrown = sorted(w for w in self._changed & covered if pattern is not None and w in pattern.seconds
+                          and not (self._seconds(w) or {""}) <= pattern.seconds[w])
+        slow = irregular + [(w, form, not _regular(w, form)) for w in sorted(self.firsts - covered) for form in _forms(w)]
+        slow += [(w, form, False) for w in outgrown for form in _forms(w) if _regular(w, form)]
+        self._capitals = (self.firsts, pattern, tuple(slow), covered, irregular)
         return pattern, self._capitals[2]
 
-    def _capital_starts(self, capitals: str, vocab, start: int, end: int) -> list[tuple[int, str]]:
+    def _capital_starts(self, text: str, capitals: str, vocab, start: int, end: int) -> list[tuple[int, str]]:
         """Sorted (offset, first word) of every first word standing with a capital in capitals
-        between start and end (and in vocab when one is given)."""
+        between start and end (and in vocab when one is given), but where none of its phrases
+        can stand in text (see _CapitalForms)."""
         pattern, slow = self._capital_forms()
         starts = []
-        found = pattern.found(capitals, start) if pattern is not None else ()  # a word may run past end
+        found = pattern.found(capitals, start, text) if pattern is not None else ()  # a word may run past end
         if vocab is None and end >= len(capitals):  # the common case
             starts = list(found)
         else:
@@ -384,7 +452,7 @@ class PhraseIndex:
         if capitals is None:
             starts = sorted((pos, w) for w in self.firsts & vocab for pos in occurrences(text, w) if start <= pos < end)
         else:
-            starts = self._capital_starts(capitals, vocab, start, end)
+            starts = self._capital_starts(text, capitals, vocab, start, end)
         out = []
         until = -1
         patterns = self._patterns
