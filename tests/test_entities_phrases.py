@@ -245,9 +245,15 @@ def test_listed_documents_are_those_the_full_rule_finds(body):
 @given(_TEXT, st.integers(0, 30), st.integers(0, 30))
 @settings(max_examples=1000, deadline=None)
 def test_phrases_found_in_a_stretch_are_those_found_in_the_whole(text, a, b):
+    _found_in_a_stretch(PhraseIndex(_PHRASES), text, a, b)
+
+
+def _found_in_a_stretch(index: PhraseIndex, text: str, a: int, b: int) -> None:
     _folded, sp, caps = forms(text)
-    index = PhraseIndex(_PHRASES)
     start, end = min(a, b, len(text)), min(max(a, b), len(text))
+    # the first words starting in the stretch are those of the whole text there, wherever they end
+    assert index._capital_starts(sp, caps, None, start, end) == \
+        [f for f in index._capital_starts(sp, caps, None, 0, len(caps)) if start <= f[0] < end]
     whole = index.find(sp, None, None, caps)
     if any(s < start < e or s < end < e for s, e, _p in whole):
         return  # a phrase crosses a bound: find() is not asked that
@@ -359,3 +365,9 @@ def test_phrases_added_after_the_pattern_was_compiled_are_found(text, later, com
     for phrase in later:
         index.add([phrase])
         assert index.find(sp, None, None, caps) == _starts_in_full(index, sp, None, None, caps)
+
+
+@given(_FOLLOWED_WORDS, st.integers(0, 60), st.integers(0, 60))
+@settings(max_examples=3000, deadline=None)
+def test_phrases_whose_second_word_runs_past_a_stretch_are_found_in_it(text, a, b):
+    _found_in_a_stretch(PhraseIndex(_FOLLOWED), text, a, b)

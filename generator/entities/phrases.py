@@ -229,18 +229,25 @@ class _CapitalForms:
         self.words = {_paired(form): w for form, w in forms.items() if form.isascii()}
         self.seconds = seconds or {}
         self._in_pairs: dict[bool, re.Pattern | None] = {}  # by whether second words are looked for
+        # how far past a form's start the patterns may look: the form, a space, a second word, one more
+        self._reach = max(map(len, forms), default=0) + max((len(w) for s in self.seconds.values() for w in s),
+                                                            default=0) + 2
 
-    def found(self, capitals: str, start: int, text: str | None = None) -> Iterator[tuple[int, str]]:
-        """(offset, first word) of each form standing in capitals from start on, in text order;
+    def found(self, capitals: str, start: int, end: int | None = None,
+              text: str | None = None) -> Iterator[tuple[int, str]]:
+        """(offset, first word) of each form standing in capitals from start on, in text order,
+        and those starting before end at least (the engine reads only as far as they may look);
         with the text phrases are looked for in, only where one of the word's phrases may start
         (see the class)."""
+        end = len(capitals) if end is None else end
         if not capitals.isascii():
-            return ((m.start(), m.group().lower()) for m in self.anywhere.finditer(capitals, start))
+            return ((m.start(), m.group().lower()) for m in self.anywhere.finditer(capitals, start, end + self._reach))
         pattern = self._pairs_pattern(text is not None and _lower_of(text, capitals))
         if pattern is None:
             return iter(())
         words = self.words
-        return ((m.start() >> 1, words[m.group()]) for m in pattern.finditer(_pairs(capitals), 2 * start))
+        return ((m.start() >> 1, words[m.group()])
+                for m in pattern.finditer(_pairs(capitals), 2 * start, 2 * (end + self._reach)))
 
     def _pairs_pattern(self, followed: bool) -> re.Pattern | None:
         """The pattern for the forms in pairs (followed: with their second words), compiled when first asked for."""
@@ -422,7 +429,7 @@ class PhraseIndex:
         can stand in text (see _CapitalForms)."""
         pattern, slow = self._capital_forms()
         starts = []
-        found = pattern.found(capitals, start, text) if pattern is not None else ()  # a word may run past end
+        found = pattern.found(capitals, start, end, text) if pattern is not None else ()  # a word may run past end
         if vocab is None and end >= len(capitals):  # the common case
             starts = list(found)
         else:
