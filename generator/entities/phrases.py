@@ -200,16 +200,24 @@ def _lower_of(text: str, capitals: str) -> bool:
     return _LOWER[2]
 
 
+# How many letters of a second word _second_words looks ahead for: whole words made the pattern of
+# 500 leaders' names take ~50 ms to compile (in each process of an import), two letters ~10 ms,
+# and leave out as many starts (one letter let "Đảng và" through for "Đặng Văn …").
+_SECOND_LETTERS = 2
+
+
 def _second_words(seconds: Iterable[str]) -> str | None:
-    """A look ahead, in pairs, for a space and then any of these words standing whole, each
-    letter a capital or not (the lower case of the pairs' text holds them there); None when
-    none can stand in the lower case of an ASCII text (a capital, a letter beyond ASCII)."""
+    """A look ahead, in pairs, for a space and then any of these words, by its first letters
+    (_SECOND_LETTERS), each a capital or not (the lower case of the pairs' text holds them
+    there); None when none can stand in the lower case of an ASCII text (a capital, a letter
+    beyond ASCII)."""
     alts = []
     for second in seconds:
-        if not second.isascii() or second.lower() != second:
-            continue
-        alts.append([f"(?:\x00{ch}|\x01{ch.upper()})" if "a" <= ch <= "z" else "\x00" + re.escape(ch) for ch in second])
-    return "(?=\x00 " + _trie(alts, escape=str) + r"(?!.\w))" if alts else None
+        if second.isascii() and second.lower() == second:
+            head = second[:_SECOND_LETTERS]
+            alts.append([f".[{ch}{ch.upper()}]" if "a" <= ch <= "z" else "\x00" + re.escape(ch) for ch in head]
+                        + ([r"(?!.\w)"] if head == second else []))  # a word that short, whole
+    return "(?=\x00 " + _trie(alts, escape=str) + ")" if alts else None
 
 
 class _CapitalForms:
@@ -219,7 +227,8 @@ class _CapitalForms:
     A first word that opens no phrase alone stands where a phrase may start only when one of
     its phrases' second words follows it (a capitalised "Bộ" is everywhere, "Bộ trưởng" is
     not): when the text looked in is the cased text in lower case, the pairs' pattern looks
-    for that word too, and the first word alone is no hit.
+    for a space and the first letters of such a word after the capitalised form too, and the
+    first word alone is no hit.
     """
 
     def __init__(self, forms: dict[str, str], seconds: dict[str, frozenset[str]] | None = None):
@@ -229,16 +238,16 @@ class _CapitalForms:
         self.words = {_paired(form): w for form, w in forms.items() if form.isascii()}
         self.seconds = seconds or {}
         self._in_pairs: dict[bool, re.Pattern | None] = {}  # by whether second words are looked for
-        # how far past a form's start the patterns may look: the form, a space, a second word, one more
-        self._reach = max(map(len, forms), default=0) + max((len(w) for s in self.seconds.values() for w in s),
-                                                            default=0) + 2
+        # how far past a form's start the patterns may look: the form, a space, a second word's
+        # first letters, one more
+        self._reach = max(map(len, forms), default=0) + 2 + _SECOND_LETTERS
 
     def found(self, capitals: str, start: int, end: int | None = None,
               text: str | None = None) -> Iterator[tuple[int, str]]:
-        """(offset, first word) of each form standing in capitals from start on, in text order,
-        and those starting before end at least (the engine reads only as far as they may look);
-        with the text phrases are looked for in, only where one of the word's phrases may start
-        (see the class)."""
+        """(offset, first word) of each form standing in capitals from start on, in text order:
+        those starting before end at least (the engine reads only as far as they may look);
+        given the text phrases are looked for in, only where one of the word's phrases may
+        start (see the class)."""
         end = len(capitals) if end is None else end
         if not capitals.isascii():
             return ((m.start(), m.group().lower()) for m in self.anywhere.finditer(capitals, start, end + self._reach))
@@ -255,7 +264,8 @@ class _CapitalForms:
             words = []
             for paired, w in self.words.items():
                 pieces = [re.escape(ch) for ch in paired[1:]]
-                if followed and w in self.seconds:
+                # not for a form in capitals ("BỘ"): rare, and its look ahead would cost compiling
+                if followed and w in self.seconds and paired[1::2] == w.capitalize():
                     ahead = _second_words(self.seconds[w])
                     if ahead is None:
                         continue  # none of its phrases can stand in the text
@@ -425,8 +435,8 @@ class PhraseIndex:
 
     def _capital_starts(self, text: str, capitals: str, vocab, start: int, end: int) -> list[tuple[int, str]]:
         """Sorted (offset, first word) of every first word standing with a capital in capitals
-        between start and end (and in vocab when one is given), but where none of its phrases
-        can stand in text (see _CapitalForms)."""
+        between start and end (and in vocab when one is given), but for places where none of
+        its phrases can stand in text (see _CapitalForms)."""
         pattern, slow = self._capital_forms()
         starts = []
         found = pattern.found(capitals, start, end, text) if pattern is not None else ()  # a word may run past end
