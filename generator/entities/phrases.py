@@ -404,6 +404,14 @@ class PhraseIndex:
         phrases = self.by_first[first]
         return None if first in phrases else frozenset(p.split(" ", 2)[1] for p in phrases)
 
+    def _outgrown(self, pattern: _CapitalForms | None, first: str) -> bool:
+        """Whether the pattern looks ahead for second words after first that its phrases no
+        longer all go on with (a phrase added since with another second word, or first alone)."""
+        if pattern is None or first not in pattern.seconds:
+            return False
+        now = self._seconds(first)
+        return now is None or not now <= pattern.seconds[first]
+
     def _capital_forms(self) -> tuple:
         """(_CapitalForms of the first words, (word, form, needs vocab) to look for with
         str.find). The pattern is compiled again only once 32 first words have been added since
@@ -413,21 +421,19 @@ class PhraseIndex:
         if cached is not None and cached[0] is self.firsts:
             return cached[1], cached[2]
         if cached is None or len(self.firsts) - len(cached[3]) > self._compile_after:
-            covered, irregular, forms, seconds = self.firsts, [], {}, {}
+            covered, irregular, forms = self.firsts, [], {}
             for w in covered:
                 for form in _forms(w):
                     if _regular(w, form):
                         forms[form] = w
                     else:
                         irregular.append((w, form, True))
-                if self._seconds(w) is not None:
-                    seconds[w] = self._seconds(w)
+            seconds = {w: self._seconds(w) for w in covered if w not in self.by_first[w]}
             pattern = _CapitalForms(forms, seconds) if forms else None
             self._changed = set()
         else:
             pattern, covered, irregular = cached[1], cached[3], cached[4]
-        outgrown = sorted(w for w in self._changed & covered if pattern is not None and w in pattern.seconds
-                          and not (self._seconds(w) or {""}) <= pattern.seconds[w])
+        outgrown = sorted(w for w in self._changed & covered if self._outgrown(pattern, w))
         slow = irregular + [(w, form, not _regular(w, form)) for w in sorted(self.firsts - covered) for form in _forms(w)]
         slow += [(w, form, False) for w in outgrown for form in _forms(w) if _regular(w, form)]
         self._capitals = (self.firsts, pattern, tuple(slow), covered, irregular)
