@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from generator.entities import agreements, dates, events, phrases
-from generator.entities.phrases import (_PAIRS, _PLAIN, PhraseIndex, WordFinder, _CapitalForms, _plain, capital_words,
+from generator.entities.phrases import (_PAIRS, _PLAIN, PhraseIndex, _CapitalForms, _plain, capital_words,
                                         cased, forms, occurrences, word_pattern)
 from generator.entities.tables import grown
 from generator.model import Event
@@ -151,15 +151,6 @@ def test_rewritten_patterns_match_as_before(text):
             [(m.span(), m.groups()) for m in was.finditer(text)]
 
 
-@given(st.lists(st.sampled_from(["tham", "ky", "le", "hoi", "talks", "x", "_", "1", " ", "  ", "\n", "-", ",", ".", "(",
-                                  "\t", "\x0b", "\x1c", "a", "Z", "thamx"]), max_size=25).map("".join))
-@settings(max_examples=3000, deadline=None)
-def test_word_finder_finds_in_ascii_text_what_it_finds_in_any(text):
-    finder = WordFinder(["tham", "ky", "le", "hoi", "talks"])
-    m = finder._first.match(text)
-    assert finder.finditer(text) == ([(0, m.group(1))] if m else []) + finder._after_any(text)
-
-
 def test_a_grown_table_reads_only_what_was_added():
     seen = []
     mapping = {"a": 1, "b": 2}
@@ -272,14 +263,6 @@ def test_tokens_are_the_token_pattern_s_matches(text, a, b):
     from generator.entities.officials import _TOKEN, _tokens
     start, end = min(a, b), max(a, b)
     assert _tokens(text, start, end) == [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text, start, end)]
-
-
-@given(st.lists(st.sampled_from(["hoi", "ky", "le", "tham", "hoix", "x", " ", "-", "_", ",", "\n", "đ", "é", "…", "²"]),
-                max_size=20).map("".join))
-def test_word_finder_finds_every_whole_word(text):
-    from generator.entities.phrases import WordFinder
-    words = ["hoi", "ky", "le", "tham", "k"]
-    assert list(WordFinder(words).finditer(text)) == sorted((p, w) for w in words for p in occurrences(text, w))
 
 
 @given(st.lists(st.sampled_from(list("0123456789/.- –\n\t") + ["den ", "ngay ", "sang ", "january ", "may", " 5",

@@ -279,40 +279,6 @@ class _CapitalForms:
         return self._in_pairs[followed]
 
 
-class WordFinder:
-    """Any of a set of words (each made of word characters) standing as a whole word, for words
-    whose first letters are common (lower-case text): the words are tried after each character
-    that is no ASCII letter, which are fewer; in ASCII text, after each space once the others are
-    made spaces (a single character the engine skips to, see scan.py), else after any such
-    character (a letter beyond ASCII before one is then passed over here)."""
-
-    def __init__(self, words: Iterable[str]):
-        body = _trie(list(words))
-        self._first = re.compile(f"({body})(?!\\w)")
-        self._after = re.compile(f"[^a-zA-Z0-9_]({body})(?!\\w)")
-        self._after_space = re.compile(f" ({body})(?!\\w)")
-
-    def finditer(self, text: str) -> list[tuple[int, str]]:
-        """(offset, word) of each, in text order."""
-        m = self._first.match(text)
-        first = [(0, m.group(1))] if m else []
-        if text.isascii():
-            # Every character that is no letter, digit or '_' made a space (a C loop for ASCII
-            # text): the engine then skips to the next space by its fast literal scan instead of
-            # testing every character against a set, several times sooner. Same words, same places.
-            return first + [(m.start(1), m.group(1)) for m in self._after_space.finditer(text.translate(_SEPARATORS))]
-        return first + self._after_any(text)
-
-    def _after_any(self, text: str) -> list[tuple[int, str]]:
-        """finditer()'s words after the first character, in any text."""
-        return [(m.start(1), m.group(1)) for m in self._after.finditer(text)
-                if not (text[m.start()].isalnum() or text[m.start()] == "_")]
-
-
-# The ASCII characters that are not word characters, each as a space.
-_SEPARATORS = {c: " " for c in range(128) if not (chr(c).isalnum() or chr(c) == "_")}
-
-
 _ALL_WORD = re.compile(r"\w+")
 _UPPER_ASCII = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 
