@@ -171,18 +171,21 @@ def word_pattern(words: Iterable[str]) -> re.Pattern | None:
 # characters (the capitals that open the words) by testing every character of the text against
 # the set: every capitalised word opens with the one mark, whatever its letter.
 _MARK = bytes(1 if 0x41 <= b <= 0x5A else 0 for b in range(256))
-_PAIRS: list = [None, ""]  # the last ASCII text and its pairs: the three indexes look in the same one
+# [(the last ASCII text, its pairs)]: the three indexes look in the same one. One tuple, read and
+# replaced whole, so that a thread never gets another text's pairs.
+_PAIRS: list = [("", "")]
 
 
 def _pairs(capitals: str) -> str:
     """The pairs of an ASCII text (a character's pair starts at twice its offset)."""
-    if _PAIRS[0] is not capitals:
+    last = _PAIRS[0]
+    if last[0] is not capitals:
         letters = capitals.encode("ascii")
         pairs = bytearray(2 * len(letters))
         pairs[0::2] = letters.translate(_MARK)
         pairs[1::2] = letters
-        _PAIRS[:] = capitals, pairs.decode("ascii")
-    return _PAIRS[1]
+        last = _PAIRS[0] = capitals, pairs.decode("ascii")
+    return last[1]
 
 
 def _paired(form: str) -> str:
@@ -190,14 +193,15 @@ def _paired(form: str) -> str:
     return "".join(("\x01" if "A" <= ch <= "Z" else "\x00") + ch for ch in form)
 
 
-_LOWER: list = [None, None, False]  # the last (text, capitals) asked about, and whether text is capitals.lower()
+_LOWER: list = [(None, None, False)]  # [(the last text and capitals asked about, whether text is capitals.lower())]
 
 
 def _lower_of(text: str, capitals: str) -> bool:
     """Whether text is capitals in lower case (as forms() makes them), asked once for the three indexes."""
-    if _LOWER[0] is not text or _LOWER[1] is not capitals:
-        _LOWER[:] = text, capitals, text == capitals.lower()
-    return _LOWER[2]
+    last = _LOWER[0]
+    if last[0] is not text or last[1] is not capitals:
+        last = _LOWER[0] = text, capitals, text == capitals.lower()
+    return last[2]
 
 
 # How many letters of a second word _second_words looks ahead for: whole words made the pattern of
